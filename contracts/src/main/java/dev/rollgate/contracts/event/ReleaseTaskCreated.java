@@ -1,0 +1,29 @@
+package dev.rollgate.contracts.event;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.rollgate.contracts.release.AdvancedRule;
+import dev.rollgate.contracts.release.GrayscaleSpec;
+import dev.rollgate.contracts.release.Platform;
+import dev.rollgate.contracts.release.ReleaseType;
+import dev.rollgate.contracts.release.VersionArtifact;
+
+import java.util.List;
+
+/**
+ * A task starts releasing: the whole task, with the version's artifact, so that no consumer calls back.
+ *
+ * @param batchId the batch this task was created in, or null for a single release
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReleaseTaskCreated(
+        String taskId,
+        String packageId,
+        String version,
+        Platform platform,
+        ReleaseType releaseType,
+        GrayscaleSpec grayscale,
+        List<AdvancedRule> rules,
+        String description,
+        String batchId,
+        VersionArtifact artifact) implements EventData, ReleaseTaskEvent {
+}

@@ -1,0 +1,12 @@
+package dev.rollgate.contracts.event;
+
+/** Kafka topic names. Keys are appKeys, so one app's events share a partition and keep their order. */
+public final class Topics {
+
+    public static final String RELEASE_EVENTS = "rollgate.release-events";
+    /** Where a consumer puts a message it cannot read, with the error, before it goes on. */
+    public static final String RELEASE_EVENTS_DLQ = "rollgate.release-events.dlq";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,6 @@
+package dev.rollgate.contracts.event;
+
+import dev.rollgate.contracts.release.IdType;
+
+public record WhitelistCreated(String whitelistId, String name, IdType idType) implements EventData {
+}

@@ -1,0 +1,4 @@
+package dev.rollgate.contracts.event;
+
+public record WhitelistDeleted(String whitelistId) implements EventData {
+}

@@ -1,0 +1,6 @@
+package dev.rollgate.contracts.release;
+
+public enum GrayscaleMode {
+    WHITELIST,
+    TIME_WINDOW
+}
