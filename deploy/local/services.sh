@@ -32,6 +32,8 @@ service_env() {
   echo "DB_PASSWORD=${DB_PASSWORD:-}"
   echo "PACKAGE_SERVICE_URL=$(service_url package-service)"
   echo "RELEASE_SERVICE_URL=$(service_url release-service)"
+  echo "JWT_PUBLIC_KEY_LOCATION=$JWT_DIR/public.pem"
+  echo "JWT_ISSUER=$JWT_ISSUER"
   case $name in
     package-service) echo "DB_NAME=rollgate_package" ;;
     release-service) echo "DB_NAME=rollgate_release" ;;
