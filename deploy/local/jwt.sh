@@ -23,8 +23,9 @@ base64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 # json_string_list A,B,C -> ["A","B","C"]; the callers have checked the items' characters.
 json_string_list() {
-  local IFS=, item out=""
-  for item in $1; do out="$out${out:+,}\"$item\""; done
+  local item out="" items
+  IFS=, read -ra items <<< "$1"   # read, not word splitting: '*' must stay '*', not become file names
+  for item in "${items[@]}"; do out="$out${out:+,}\"$item\""; done
   printf '[%s]' "$out"
 }
 

@@ -73,7 +73,8 @@ kafka_start() {
   if [ ! -f "$dir/data/meta.properties" ]; then
     local cluster_id
     cluster_id=$(head -c16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
-    kafka_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" >"$dir/format.log" 2>&1 \
+    # A random id may begin with '-': the '=' form keeps it from being read as an option.
+    kafka_tool kafka.tools.StorageTool format --cluster-id="$cluster_id" --config "$dir/server.properties" >"$dir/format.log" 2>&1 \
       || { cat "$dir/format.log" >&2; die "could not format the Kafka log directory $dir/data"; }
   fi
   start_process "$dir/kafka.pid" "$dir/kafka.log" "$JAVA" -Xms256m -Xmx768m \

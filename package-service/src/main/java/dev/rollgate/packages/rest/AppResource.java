@@ -1,0 +1,44 @@
+package dev.rollgate.packages.rest;
+
+import dev.rollgate.packages.service.AppService;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/apps")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Apps")
+public class AppResource {
+
+    private final AppService apps;
+
+    AppResource(AppService apps) {
+        this.apps = apps;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a mobile app")
+    public Uni<Response> register(@Valid @NotNull NewAppRequest request) {
+        return apps.register(request.appKey(), request.name())
+                .map(app -> Response.created(URI.create("/api/v1/apps/" + app.appKey)).entity(AppView.of(app)).build());
+    }
+
+    @GET
+    @Operation(summary = "List the apps")
+    public Uni<List<AppView>> list() {
+        return apps.list().map(all -> all.stream().map(AppView::of).toList());
+    }
+}

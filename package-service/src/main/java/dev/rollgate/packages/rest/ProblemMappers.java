@@ -1,0 +1,190 @@
+package dev.rollgate.packages.rest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.rollgate.contracts.problem.FieldError;
+import dev.rollgate.contracts.problem.Problem;
+import dev.rollgate.packages.domain.CatalogConflictException;
+import dev.rollgate.packages.domain.InvalidInputException;
+import dev.rollgate.packages.domain.UnknownResourceException;
+import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/** Every error answer of package-service, as RFC 9457 problem+json; never a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e) {
+        return respond(Problem.invalid("the request has invalid fields", e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return respond(Problem.invalid("the request has invalid fields", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e) {
+        return respond(Problem.invalid("the body is not the JSON this endpoint takes", List.of(bodyError(e))));
+    }
+
+    // Quarkus REST maps these subtypes itself (without a problem body); the more specific mapper wins.
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedBody(JsonParseException e) {
+        return unreadableBody(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableBody(JsonMappingException e) {
+        return unreadableBody(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unknown(UnknownResourceException e) {
+        return respond(Problem.of(404, "Not Found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(CatalogConflictException e) {
+        return respond(Problem.of(409, "Conflict", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableBody(json);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+            return respond(Problem.of(status, "Internal Server Error", "the request could not be completed"));
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error" : type.getReasonPhrase();
+        return respond(Problem.of(status, title, e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        if (isUniqueViolation(e)) {
+            // Two requests created the same thing at once; the loser is told so, as a lone request would be.
+            return respond(Problem.of(409, "Conflict", "it already exists"));
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableBody(json);
+        }
+        LOG.error("request failed", e);
+        return respond(Problem.of(500, "Internal Server Error", "the request could not be completed"));
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** The request field a violation is about: a body property path, else the path or query parameter. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder property = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case PARAMETER -> parameter = node.getName();
+                case PROPERTY, CONTAINER_ELEMENT -> {
+                    if (!property.isEmpty()) {
+                        property.append('.');
+                    }
+                    property.append(node.getName());
+                    if (node.getIndex() != null) {
+                        property.append('[').append(node.getIndex()).append(']');
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        if (!property.isEmpty()) {
+            return property.toString();
+        }
+        return parameter == null || parameter.equals("request") ? "body" : parameter;
+    }
+
+    private static FieldError bodyError(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping.getPath());
+            if (e instanceof InvalidFormatException format && format.getTargetType() != null
+                    && format.getTargetType().isEnum()) {
+                return new FieldError(field, "must be one of "
+                        + Arrays.toString(format.getTargetType().getEnumConstants()));
+            }
+            if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+                return new FieldError(field, "must be " + describe(mismatched.getTargetType()));
+            }
+            return new FieldError(field, "has a value of the wrong type");
+        }
+        return new FieldError("body", "is not valid JSON: " + e.getOriginalMessage());
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        return "an object";
+    }
+}

@@ -1,0 +1,47 @@
+package dev.rollgate.packages.rest;
+
+import dev.rollgate.contracts.problem.FieldError;
+import dev.rollgate.packages.domain.InvalidInputException;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads query parameters as text and converts them here, so that a bad value is a 400 naming the parameter
+ * (JAX-RS would answer a failed conversion with a bare 404).
+ */
+final class QueryValues {
+
+    private QueryValues() {
+    }
+
+    static <E extends Enum<E>> E enumOrNull(String name, String text, Class<E> type) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static int intInRange(String name, String text, int defaultValue, int min, int max) {
+        if (text == null || text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the same answer as an out-of-range number
+        }
+        throw invalid(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    static InvalidInputException invalid(String name, String message) {
+        return new InvalidInputException(List.of(new FieldError(name, message)));
+    }
+}

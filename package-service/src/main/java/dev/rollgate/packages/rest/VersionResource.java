@@ -1,0 +1,68 @@
+package dev.rollgate.packages.rest;
+
+import dev.rollgate.contracts.catalog.PackageVersionView;
+import dev.rollgate.contracts.release.Platform;
+import dev.rollgate.contracts.version.Version;
+import dev.rollgate.packages.service.VersionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.net.URI;
+
+@Path("/api/v1/apps/{appKey}/packages/{packageId}/versions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Versions")
+public class VersionResource {
+
+    private final VersionService versions;
+
+    VersionResource(VersionService versions) {
+        this.versions = versions;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a version of a package on one platform; it starts in TO_BE_RELEASED")
+    public Uni<Response> register(
+            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = AppKeys.PACKAGE_ID_PATTERN, message = AppKeys.PACKAGE_ID_MESSAGE) String packageId,
+            @Valid @NotNull NewVersionRequest request) {
+        return versions.register(appKey, packageId, request.draft()).map(view -> Response
+                .created(URI.create("/api/v1/apps/" + appKey + "/packages/" + packageId + "/versions/"
+                        + view.version() + "?platform=" + view.platform()))
+                .entity(view).build());
+    }
+
+    @GET
+    @Path("/{version}")
+    @Operation(summary = "One version on one platform, with its state")
+    public Uni<PackageVersionView> detail(
+            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = AppKeys.PACKAGE_ID_PATTERN, message = AppKeys.PACKAGE_ID_MESSAGE) String packageId,
+            @RestPath @Size(max = Version.MAX_LENGTH) String version,
+            @RestQuery String platform) {
+        Platform parsedPlatform = QueryValues.enumOrNull("platform", platform, Platform.class);
+        if (parsedPlatform == null) {
+            throw QueryValues.invalid("platform", "is required: ANDROID or IOS");
+        }
+        Version parsedVersion = Version.parseOrNull(version);
+        if (parsedVersion == null) {
+            throw QueryValues.invalid("version", "is not a version: " + version);
+        }
+        return versions.detail(appKey, packageId, parsedVersion, parsedPlatform);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.rollgate.packages.service;
+
+import dev.rollgate.contracts.event.EventEnvelope;
+import dev.rollgate.contracts.event.ReleaseTaskEvent;
+import dev.rollgate.contracts.version.Version;
+import dev.rollgate.packages.domain.VersionStateChange;
+import dev.rollgate.packages.persistence.AppliedStreamEntity;
+import dev.rollgate.packages.persistence.PackageEntity;
+import dev.rollgate.packages.persistence.VersionEntity;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Moves version states as release events say, at most once per event: the stream's last applied
+ * streamVersion is stored in the same transaction as the state, and anything at or below it is skipped.
+ */
+@ApplicationScoped
+public class VersionStateService {
+
+    private static final Logger LOG = Logger.getLogger(VersionStateService.class);
+
+    private final CatalogLookup lookup;
+    private final PackageHeads heads;
+    private final Clock clock;
+
+    VersionStateService(CatalogLookup lookup, PackageHeads heads, Clock clock) {
+        this.lookup = lookup;
+        this.heads = heads;
+        this.clock = clock;
+    }
+
+    /** @return whether the event changed anything (false for duplicates and for events that move no version) */
+    @WithTransaction
+    public Uni<Boolean> apply(EventEnvelope envelope, VersionStateChange change) {
+        return AppliedStreamEntity.<AppliedStreamEntity>find("streamId", envelope.streamId())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
+                .chain(applied -> {
+                    if (applied != null && applied.streamVersion >= envelope.streamVersion()) {
+                        LOG.debugf("skipping %s v%d of %s: already applied", envelope.type(),
+                                envelope.streamVersion(), envelope.streamId());
+                        return Uni.createFrom().item(false);
+                    }
+                    return move(envelope, change).call(() -> remember(applied, envelope));
+                });
+    }
+
+    private Uni<Boolean> move(EventEnvelope envelope, VersionStateChange change) {
+        ReleaseTaskEvent task = change.task();
+        return PackageEntity.<PackageEntity>find("appKey = ?1 and packageId = ?2", envelope.appKey(), task.packageId())
+                .firstResult()
+                .chain(pkg -> pkg == null ? Uni.createFrom().nullItem()
+                        : lookup.versionOrNull(pkg, Version.parse(task.version()), task.platform())
+                        .chain(version -> version == null ? Uni.createFrom().nullItem()
+                                : setState(pkg, version, change)))
+                .map(moved -> {
+                    if (moved == null) {
+                        // Not ours to fix: release-service checked the version; keep the partition flowing.
+                        LOG.warnf("%s for unknown version %s of package %s on %s in app %s: skipped",
+                                envelope.type(), task.version(), task.packageId(), task.platform(), envelope.appKey());
+                        return false;
+                    }
+                    return true;
+                });
+    }
+
+    private Uni<VersionEntity> setState(PackageEntity pkg, VersionEntity version, VersionStateChange change) {
+        version.state = change.newState();
+        version.updatedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LOG.infof("version %s of package %s on %s in app %s is now %s", version.version, pkg.packageId,
+                version.platform, pkg.appKey, change.newState());
+        return heads.stateChanged(pkg, version.platform, version.version, change.newState()).replaceWith(version);
+    }
+
+    private Uni<AppliedStreamEntity> remember(AppliedStreamEntity applied, EventEnvelope envelope) {
+        AppliedStreamEntity row = applied != null ? applied : new AppliedStreamEntity();
+        row.streamId = envelope.streamId();
+        row.streamVersion = envelope.streamVersion();
+        return row.persist();
+    }
+}
