@@ -1,0 +1,114 @@
+package dev.rollgate.outbox.relay;
+
+import dev.rollgate.outbox.OutboxConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Starts this service's relay with the application, on its own datasource and broker, and stops it with it. */
+@ApplicationScoped
+public class RelayLifecycle {
+
+    private final OutboxConfig config;
+    private final Vertx vertx;
+    private final MeterRegistry registry;
+    private final String datasourceUrl;
+    private final String user;
+    private final Optional<String> password;
+    private final String bootstrapServers;
+    private volatile OutboxRelay relay;
+    private volatile KafkaProbe probe;
+
+    RelayLifecycle(OutboxConfig config, Vertx vertx, MeterRegistry registry,
+                   @ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
+                   @ConfigProperty(name = "quarkus.datasource.username") String user,
+                   @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+                   @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
+                   String bootstrapServers) {
+        this.config = config;
+        this.vertx = vertx;
+        this.registry = registry;
+        this.datasourceUrl = datasourceUrl;
+        this.user = user;
+        this.password = password;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.relay().enabled()) {
+            return;
+        }
+        PgConnectOptions database = PgConnectOptions.fromUri(datasourceUrl).setUser(user)
+                .setPassword(password.orElse("")).setTcpKeepAlive(true);
+        OutboxConfig.Relay relayConfig = config.relay();
+        relay = new OutboxRelay(vertx, database, bootstrapServers, new RelaySettings(relayConfig.batchSize(),
+                relayConfig.fallbackPoll(), relayConfig.lockKey(), relayConfig.standbyRetry(), relayConfig.maxBackoff(),
+                relayConfig.keepSent()), new MicrometerRelayMetrics(registry));
+        probe = new KafkaProbe(bootstrapServers);
+        relay.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (relay != null) {
+            relay.close();
+        }
+        if (probe != null) {
+            probe.close();
+        }
+    }
+
+    /** Null when the relay is off. */
+    OutboxRelay relay() {
+        return relay;
+    }
+
+    KafkaProbe probe() {
+        return probe;
+    }
+
+    private static final class MicrometerRelayMetrics implements RelayMetrics {
+
+        private final Counter published;
+        private final Counter failures;
+        private final Timer wait;
+        private final AtomicLong backlog = new AtomicLong();
+
+        MicrometerRelayMetrics(MeterRegistry registry) {
+            published = Counter.builder("rollgate.outbox.published").description("outbox rows published to Kafka")
+                    .register(registry);
+            failures = Counter.builder("rollgate.outbox.publish.failures")
+                    .description("batches the broker did not acknowledge").register(registry);
+            wait = Timer.builder("rollgate.outbox.commit.to.ack")
+                    .description("from a row's commit to the broker's acknowledgement").publishPercentiles(0.5, 0.99)
+                    .register(registry);
+            registry.gauge("rollgate.outbox.backlog", backlog);
+        }
+
+        @Override
+        public void published(int count, Duration oldestWait) {
+            published.increment(count);
+            wait.record(oldestWait);
+        }
+
+        @Override
+        public void publishFailed() {
+            failures.increment();
+        }
+
+        @Override
+        public void backlog(long rows) {
+            backlog.set(rows);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.rollgate.outbox.relay;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready while Kafka answers. Commands still succeed without it (their events wait in the outbox), but an
+ * operator must see that nothing reaches clients meanwhile.
+ */
+@Readiness
+@ApplicationScoped
+public class RelayReadiness implements HealthCheck {
+
+    private final RelayLifecycle lifecycle;
+
+    RelayReadiness(RelayLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("Outbox relay to Kafka");
+        OutboxRelay relay = lifecycle.relay();
+        if (relay == null) {
+            return response.up().withData("relay", "disabled").build();
+        }
+        String problem = lifecycle.probe().problem();
+        response.withData("role", relay.role().name());
+        if (relay.lastKafkaError() != null) {
+            response.withData("lastPublishError", relay.lastKafkaError());
+        }
+        if (problem != null) {
+            return response.down().withData("kafka", "unreachable: " + problem).build();
+        }
+        return response.up().withData("kafka", "reachable").build();
+    }
+}
