@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 
 import java.net.URI;
 import java.util.List;
@@ -31,8 +32,8 @@ public class AppResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a mobile app")
-    public Uni<Response> register(@Valid @NotNull NewAppRequest request) {
-        return apps.register(request.appKey(), request.name())
+    public Uni<Response> register(@Valid @NotNull NewAppRequest request, @RestHeader("X-Rollgate-Actor") String actor) {
+        return apps.register(request.appKey(), request.name(), Actors.named(actor))
                 .map(app -> Response.created(URI.create("/api/v1/apps/" + app.appKey)).entity(AppView.of(app)).build());
     }
 

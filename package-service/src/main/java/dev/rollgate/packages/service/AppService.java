@@ -1,7 +1,12 @@
 package dev.rollgate.packages.service;
 
+import dev.rollgate.contracts.event.AppRegistered;
+import dev.rollgate.contracts.event.EventEnvelope;
+import dev.rollgate.contracts.event.EventJson;
+import dev.rollgate.outbox.Outbox;
 import dev.rollgate.packages.domain.CatalogConflictException;
 import dev.rollgate.packages.persistence.AppEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -13,21 +18,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 @ApplicationScoped
 public class AppService {
 
     private static final Logger LOG = Logger.getLogger(AppService.class);
 
+    private final Outbox outbox;
     private final Clock clock;
 
-    AppService(Clock clock) {
+    AppService(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.clock = clock;
     }
 
-    /** Registers an app; the whole registration is one transaction. */
+    /**
+     * Registers an app and, in the same transaction, queues {@code AppRegistered} for the topic: the app
+     * exists for the gateway exactly when it exists here.
+     */
     @WithTransaction
-    public Uni<AppEntity> register(String appKey, String name) {
+    public Uni<AppEntity> register(String appKey, String name, String actor) {
         return AppEntity.<AppEntity>findById(appKey).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(new CatalogConflictException("app '" + appKey + "' already exists"));
@@ -36,7 +47,11 @@ public class AppService {
             app.appKey = appKey;
             app.name = name;
             app.createdAt = now();
-            return app.<AppEntity>persist().invoke(() -> LOG.infof("registered app %s", appKey));
+            EventEnvelope registered = EventJson.envelope(UUID.randomUUID(), appKey, "app-" + appKey, 1,
+                    app.createdAt, actor, new AppRegistered(appKey, name));
+            return app.<AppEntity>persist()
+                    .call(() -> Panache.getSession().chain(session -> outbox.enqueue(session, List.of(registered))))
+                    .invoke(() -> LOG.infof("registered app %s", appKey));
         });
     }
 
