@@ -3,9 +3,9 @@ package dev.rollgate.packages.rest;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.rollgate.contracts.problem.FieldError;
+import dev.rollgate.contracts.problem.JsonProblems;
 import dev.rollgate.contracts.problem.Problem;
 import dev.rollgate.packages.domain.CatalogConflictException;
 import dev.rollgate.packages.domain.InvalidInputException;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -45,7 +44,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableBody(JsonProcessingException e) {
-        return respond(Problem.invalid("the body is not the JSON this endpoint takes", List.of(bodyError(e))));
+        return respond(Problem.invalid("the body is not the JSON this endpoint takes", List.of(JsonProblems.fieldError(e))));
     }
 
     // Quarkus REST maps these subtypes itself (without a problem body); the more specific mapper wins.
@@ -139,52 +138,5 @@ public class ProblemMappers {
             return property.toString();
         }
         return parameter == null || parameter.equals("request") ? "body" : parameter;
-    }
-
-    private static FieldError bodyError(JsonProcessingException e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = jsonPath(mapping.getPath());
-            if (e instanceof InvalidFormatException format && format.getTargetType() != null
-                    && format.getTargetType().isEnum()) {
-                return new FieldError(field, "must be one of "
-                        + Arrays.toString(format.getTargetType().getEnumConstants()));
-            }
-            if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
-                return new FieldError(field, "must be " + describe(mismatched.getTargetType()));
-            }
-            return new FieldError(field, "has a value of the wrong type");
-        }
-        return new FieldError("body", "is not valid JSON: " + e.getOriginalMessage());
-    }
-
-    private static String jsonPath(List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
-    }
-
-    private static String describe(Class<?> type) {
-        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class) {
-            return "a string";
-        }
-        if (List.class.isAssignableFrom(type) || type.isArray()) {
-            return "an array";
-        }
-        return "an object";
     }
 }
