@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 /**
  * Request bodies mean what they say: a number is not a string, a string is not a number, a fraction is not
  * a whole number. Jackson's default coercions would quietly accept {@code "appKey": 42} or {@code "sizeBytes": "7"}.
+ * An absent flag ({@code inverted}) still reads as false.
  */
 public final class StrictInput {
 
@@ -16,7 +17,6 @@ public final class StrictInput {
     }
 
     public static void apply(ObjectMapper mapper) {
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

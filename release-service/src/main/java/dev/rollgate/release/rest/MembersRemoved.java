@@ -1,0 +1,4 @@
+package dev.rollgate.release.rest;
+
+public record MembersRemoved(long removed, long total) {
+}

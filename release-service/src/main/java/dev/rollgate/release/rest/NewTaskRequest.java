@@ -1,0 +1,28 @@
+package dev.rollgate.release.rest;
+
+import dev.rollgate.contracts.release.AdvancedRule;
+import dev.rollgate.contracts.release.GrayscaleSpec;
+import dev.rollgate.contracts.release.Platform;
+import dev.rollgate.contracts.release.ReleaseType;
+import dev.rollgate.release.domain.ReleasePlan;
+import dev.rollgate.release.service.TaskDraft;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+public record NewTaskRequest(
+        @NotNull @Pattern(regexp = Paths.PACKAGE_ID, message = Paths.PACKAGE_ID_MESSAGE) String packageId,
+        @NotBlank @Size(max = 128) String version,
+        @NotNull Platform platform,
+        @NotNull ReleaseType releaseType,
+        GrayscaleSpec grayscale,
+        List<AdvancedRule> rules,
+        String description) {
+
+    TaskDraft draft() {
+        return new TaskDraft(packageId, version, platform, new ReleasePlan(releaseType, grayscale, rules, description));
+    }
+}

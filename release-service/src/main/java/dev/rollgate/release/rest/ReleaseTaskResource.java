@@ -1,0 +1,132 @@
+package dev.rollgate.release.rest;
+
+import dev.rollgate.contracts.release.TaskState;
+import dev.rollgate.release.domain.InvalidInputException;
+import dev.rollgate.release.domain.TaskCommand;
+import dev.rollgate.release.domain.UnknownResourceException;
+import dev.rollgate.release.service.Page;
+import dev.rollgate.release.service.TaskCommands;
+import dev.rollgate.release.service.TaskCreation;
+import dev.rollgate.release.service.TaskEventView;
+import dev.rollgate.release.service.TaskQuery;
+import dev.rollgate.release.service.TaskReads;
+import dev.rollgate.release.service.TaskView;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/apps/{appKey}/release-tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Release tasks")
+public class ReleaseTaskResource {
+
+    private final TaskCreation creation;
+    private final TaskCommands commands;
+    private final TaskReads reads;
+
+    ReleaseTaskResource(TaskCreation creation, TaskCommands commands, TaskReads reads) {
+        this.creation = creation;
+        this.commands = commands;
+        this.reads = reads;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Release one version of a package, grayscale or official")
+    public Uni<Response> create(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
+                                @Valid @NotNull NewTaskRequest request, @RestHeader("X-Rollgate-Actor") String actor) {
+        return creation.create(appKey, request.draft(), Actors.named(actor)).map(task -> Response
+                .created(URI.create("/api/v1/apps/" + appKey + "/release-tasks/" + task.taskId()))
+                .tag(etag(task)).entity(task).build());
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Release the highest version of each of several packages; all tasks or none")
+    public Uni<Response> batch(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
+                               @Valid @NotNull NewBatchRequest request, @RestHeader("X-Rollgate-Actor") String actor) {
+        return creation.batch(appKey, request.draft(), Actors.named(actor))
+                .map(tasks -> Response.status(Response.Status.CREATED).entity(new TaskList(tasks)).build());
+    }
+
+    @GET
+    @Operation(summary = "List an app's release tasks, newest first")
+    public Uni<Page<TaskView>> list(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
+                                    @RestQuery @Pattern(regexp = Paths.PACKAGE_ID, message = Paths.PACKAGE_ID_MESSAGE)
+                                    String packageId,
+                                    @RestQuery String state, @RestQuery String page, @RestQuery String size) {
+        return reads.list(appKey, new TaskQuery(packageId, QueryValues.enumOrNull("state", state, TaskState.class),
+                QueryValues.intInRange("page", page, 0, 0, 100_000), QueryValues.intInRange("size", size, 20, 1, 100)));
+    }
+
+    @GET
+    @Path("/{taskId}")
+    @Operation(summary = "A release task with its state and stream version (also its ETag)")
+    public Uni<Response> detail(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
+                                @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId) {
+        return reads.detail(appKey, taskId).map(task -> Response.ok(task).tag(etag(task)).build());
+    }
+
+    @GET
+    @Path("/{taskId}/events")
+    @Operation(summary = "The task's events, oldest first: its audit trail")
+    public Uni<List<TaskEventView>> events(
+            @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId) {
+        return reads.events(appKey, taskId);
+    }
+
+    @POST
+    @Path("/{taskId}/{command}")
+    @Operation(summary = "pause, resume, promote, finish or cancel a task; If-Match: \"<streamVersion>\" guards it")
+    public Uni<Response> command(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
+                                 @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId,
+                                 @RestPath String command, @RestHeader("If-Match") String ifMatch,
+                                 @RestHeader("X-Rollgate-Actor") String actor) {
+        TaskCommand parsed = TaskCommand.ofPath(command);
+        if (parsed == null) {
+            throw new UnknownResourceException("no command '" + command + "': pause, resume, promote, finish or cancel");
+        }
+        return commands.apply(appKey, taskId, parsed, expectedVersion(ifMatch), Actors.named(actor))
+                .map(task -> Response.ok(task).tag(etag(task)).build());
+    }
+
+    private static EntityTag etag(TaskView task) {
+        return new EntityTag(Long.toString(task.streamVersion()));
+    }
+
+    /** {@code "3"}, {@code W/"3"} or a bare {@code 3}; absent means no precondition. */
+    private static Long expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("If-Match", "must be the task's ETag, such as \"3\"");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.rollgate.release.service;
+
+import dev.rollgate.contracts.catalog.PackageVersionView;
+import dev.rollgate.contracts.catalog.PackageView;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** package-service's catalog API, as release-service reads it before it releases a version. */
+@RegisterRestClient(configKey = "package-service")
+@Path("/api/v1/apps/{appKey}/packages")
+@Produces(MediaType.APPLICATION_JSON)
+public interface PackageCatalogClient {
+
+    @GET
+    @Path("/{packageId}/versions/{version}")
+    Uni<PackageVersionView> version(@RestPath String appKey, @RestPath String packageId, @RestPath String version,
+                                    @RestQuery String platform);
+
+    @GET
+    @Path("/{packageId}")
+    Uni<PackageView> pkg(@RestPath String appKey, @RestPath String packageId);
+
+    /** Answers 404 for an unknown app; the page itself is not used. */
+    @GET
+    Uni<String> firstPage(@RestPath String appKey, @RestQuery int size);
+}

@@ -1,0 +1,73 @@
+package dev.rollgate.release.service;
+
+import dev.rollgate.contracts.event.EventData;
+import dev.rollgate.contracts.event.EventJson;
+import dev.rollgate.contracts.event.UnreadableEventException;
+import dev.rollgate.outbox.EventStore;
+import dev.rollgate.outbox.RecordedEvent;
+import dev.rollgate.release.domain.ReleaseConflictException;
+import dev.rollgate.release.domain.ReleaseTask;
+import dev.rollgate.release.domain.TaskCommand;
+import dev.rollgate.release.domain.UnknownResourceException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+
+/**
+ * Pause, resume, promote, finish, cancel: load the task's events, fold them, let the task decide, append
+ * with the version it was loaded at. A writer that lost a race gets 409 from the store, never a lost update.
+ */
+@ApplicationScoped
+public class TaskCommands {
+
+    private static final Logger LOG = Logger.getLogger(TaskCommands.class);
+
+    private final EventStore store;
+    private final TaskAppender appender;
+
+    TaskCommands(EventStore store, TaskAppender appender) {
+        this.store = store;
+        this.appender = appender;
+    }
+
+    /** @param expectedVersion the If-Match version, or null to act on whatever version is current */
+    public Uni<TaskView> apply(String appKey, String taskId, TaskCommand command, Long expectedVersion, String actor) {
+        String streamId = ReleaseTask.streamId(taskId);
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> load(session, appKey, taskId)
+                        .chain(task -> {
+                            if (expectedVersion != null && expectedVersion != task.streamVersion()) {
+                                throw new ReleaseConflictException("task " + taskId + " is at version "
+                                        + task.streamVersion() + ", not " + expectedVersion + " as If-Match says");
+                            }
+                            EventData event = task.decide(command);
+                            return appender.append(session, appKey, taskId, streamId, task.streamVersion(), event,
+                                    actor);
+                        })))
+                .invoke(view -> LOG.infof("task %s of app %s: %s, now %s", taskId, appKey, command.pathName(),
+                        view.state))
+                .map(TaskView::of);
+    }
+
+    private Uni<ReleaseTask> load(Mutiny.Session session, String appKey, String taskId) {
+        return store.load(session, ReleaseTask.streamId(taskId)).map(recorded -> {
+            if (recorded.isEmpty() || !appKey.equals(recorded.getFirst().envelope().appKey())) {
+                throw new UnknownResourceException("release task " + taskId + " does not exist in app '" + appKey + "'");
+            }
+            return ReleaseTask.fold(data(recorded));
+        });
+    }
+
+    private static List<EventData> data(List<RecordedEvent> recorded) {
+        return recorded.stream().map(event -> {
+            try {
+                return EventJson.data(event.envelope());
+            } catch (UnreadableEventException e) {
+                throw new IllegalStateException("the event store holds an event this code cannot read", e);
+            }
+        }).toList();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.rollgate.release.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static dev.rollgate.release.rest.ReleaseFixture.TASKS;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Broken and hostile bodies: each gets a 400 problem naming a field, none a 5xx, and nothing is written. */
+@QuarkusTest
+@QuarkusTestResource(PackageServiceStandIn.class)
+class BadInputIT {
+
+    @Inject
+    Pool pool;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{", "[]", "null", "42", "{\"packageId\":20000001}",
+            "{\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"WINDOWS\",\"releaseType\":\"OFFICIAL\"}",
+            "{\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"IOS\",\"releaseType\":\"SOMETIMES\"}",
+            "{\"packageId\":\"20000001\",\"version\":1.0,\"platform\":\"IOS\",\"releaseType\":\"OFFICIAL\"}",
+            "{\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"IOS\",\"releaseType\":\"GRAYSCALE\","
+                    + "\"grayscale\":{\"mode\":\"TIME_WINDOW\",\"endTime\":\"someday\",\"usersCount\":10}}",
+            "{\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"IOS\",\"releaseType\":\"GRAYSCALE\","
+                    + "\"grayscale\":{\"mode\":\"TIME_WINDOW\",\"endTime\":\"2030-01-01T00:00:00Z\",\"usersCount\":\"ten\"}}",
+            "{\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"IOS\",\"releaseType\":\"GRAYSCALE\","
+                    + "\"grayscale\":{\"mode\":\"WHITELIST\",\"whitelistIds\":\"w1\"},\"rules\":{}}",
+            "{\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"IOS\",\"releaseType\":\"GRAYSCALE\","
+                    + "\"grayscale\":{\"mode\":\"WHITELIST\",\"whitelistIds\":[\"w1\"]},"
+                    + "\"rules\":[{\"type\":\"PLANET\",\"operator\":\"IN\",\"values\":[\"x\"]}]}",
+            "{\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"IOS\",\"releaseType\":\"GRAYSCALE\","
+                    + "\"grayscale\":{\"mode\":\"WHITELIST\",\"whitelistIds\":[\"w1\"]},"
+                    + "\"rules\":[{\"type\":\"CITY\",\"operator\":\"IN\",\"values\":[\"x\"],\"inverted\":\"yes\"}]}",
+            "{\"packageId\":\"20000001\",\"version\":\"1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0"
+                    + ".0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0\","
+                    + "\"platform\":\"IOS\",\"releaseType\":\"OFFICIAL\"}",
+    })
+    void malformedTasksAreRefusedAndWriteNothing(String body) {
+        String app = ReleaseFixture.app();
+        given().contentType(ContentType.JSON).body(body).post(TASKS, app)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400)).body("errors[0].field", notNullValue())
+                .body(not(containsString("Exception")));
+        assertThat(StoredRows.of(pool, app)).isEqualTo(new StoredRows(0, 0, 0, 0, 0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{", "{\"ids\":\"u1\"}", "{\"ids\":[1,2]}", "{\"ids\":[]}", "{\"ids\":[\"\"]}", "{}"})
+    void malformedMemberBodiesAreRefused(String body) {
+        String app = ReleaseFixture.app();
+        String id = ReleaseFixture.whitelist(app, "beta", java.util.List.of());
+        StoredRows before = StoredRows.of(pool, app);
+        given().contentType(ContentType.JSON).body(body).post(ReleaseFixture.WHITELISTS + "/{id}/members", app, id)
+                .then().statusCode(400).contentType("application/problem+json");
+        assertThat(StoredRows.of(pool, app)).isEqualTo(before);
+    }
+}
