@@ -1,0 +1,117 @@
+package dev.rollgate.gateway.cache;
+
+import dev.rollgate.contracts.redis.RedisKeys;
+import dev.rollgate.contracts.release.Platform;
+import dev.rollgate.contracts.ruleset.Ruleset;
+import dev.rollgate.contracts.ruleset.RulesetJson;
+import dev.rollgate.contracts.ruleset.UnreadableRulesetException;
+import dev.rollgate.gateway.resolve.CompiledSegment;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The near cache: each segment's compiled ruleset, loaded from Redis on the first client that asks and
+ * kept until targeting-service announces a change ({@link SegmentChangeListener}) or a revision check
+ * finds it stale ({@link RevisionCheck}). Concurrent misses of one segment share one Redis read. A segment
+ * the cache holds is answered also while Redis is down.
+ */
+@ApplicationScoped
+public class SegmentCache {
+
+    private final Redis redis;
+    private final Map<String, CompletableFuture<SegmentLookup>> entries = new ConcurrentHashMap<>();
+    private final Counter hits;
+    private final Counter misses;
+
+    SegmentCache(Redis redis, MeterRegistry registry) {
+        this.redis = redis;
+        this.hits = registry.counter("rollgate.gateway.near.cache", "result", "hit");
+        this.misses = registry.counter("rollgate.gateway.near.cache", "result", "miss");
+        registry.gaugeMapSize("rollgate.gateway.near.cache.segments", java.util.List.of(), entries);
+    }
+
+    public Uni<SegmentLookup> lookup(String appKey, Platform platform) {
+        String segment = RedisKeys.segment(appKey, platform);
+        CompletableFuture<SegmentLookup> cached = entries.get(segment);
+        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+            hits.increment();
+            return Uni.createFrom().item(cached.join());
+        }
+        misses.increment();
+        CompletableFuture<SegmentLookup> created = new CompletableFuture<>();
+        CompletableFuture<SegmentLookup> entry = entries.putIfAbsent(segment, created);
+        if (entry == null) {
+            entry = created;
+            load(appKey, platform).subscribe().with(lookup -> {
+                if (lookup instanceof SegmentLookup.UnknownApp) {
+                    // An app registered a moment from now must not stay unknown: only found segments are kept.
+                    entries.remove(segment, created);
+                }
+                created.complete(lookup);
+            }, failure -> {
+                entries.remove(segment, created);
+                created.completeExceptionally(failure);
+            });
+        }
+        return Uni.createFrom().completionStage(entry);
+    }
+
+    /** Drops one segment; the next client reads it from Redis again. */
+    public void invalidate(String segment) {
+        entries.remove(segment);
+    }
+
+    public void invalidateAll() {
+        entries.clear();
+    }
+
+    /** The segments held, with the revision of each. */
+    public Map<String, Long> revisions() {
+        Map<String, Long> revisions = new java.util.HashMap<>();
+        entries.forEach((segment, entry) -> {
+            if (entry.isDone() && !entry.isCompletedExceptionally()
+                    && entry.join() instanceof SegmentLookup.Found found) {
+                revisions.put(segment, found.segment().revision());
+            }
+        });
+        return revisions;
+    }
+
+    public Set<String> segments() {
+        return entries.keySet();
+    }
+
+    private Uni<SegmentLookup> load(String appKey, Platform platform) {
+        return redis.batch(java.util.List.of(
+                        Request.cmd(Command.GET).arg(RedisKeys.ruleset(appKey, platform)),
+                        Request.cmd(Command.SISMEMBER).arg(RedisKeys.KNOWN_APPS).arg(appKey)))
+                .onFailure().transform(e -> new RulesUnavailableException(
+                        "Redis is unavailable and the rules of " + appKey + " are not cached: " + e.getMessage(), e))
+                .map(responses -> lookupOf(appKey, platform, responses.get(0), responses.get(1)));
+    }
+
+    private static SegmentLookup lookupOf(String appKey, Platform platform, Response json, Response known) {
+        if (json != null) {
+            try {
+                return new SegmentLookup.Found(CompiledSegment.of(RulesetJson.read(json.toString())));
+            } catch (UnreadableRulesetException e) {
+                throw new RulesUnavailableException("the rules of " + appKey + " on " + platform
+                        + " cannot be read by this gateway: " + e.getMessage(), e);
+            }
+        }
+        return known != null && known.toInteger() == 1
+                ? new SegmentLookup.Found(CompiledSegment.of(Ruleset.empty(appKey, platform)))
+                : new SegmentLookup.UnknownApp(appKey);
+    }
+}

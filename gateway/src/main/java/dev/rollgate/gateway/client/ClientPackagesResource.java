@@ -1,0 +1,98 @@
+package dev.rollgate.gateway.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollgate.contracts.problem.Problem;
+import dev.rollgate.gateway.audience.RedisAudience;
+import dev.rollgate.gateway.cache.SegmentCache;
+import dev.rollgate.gateway.cache.SegmentLookup;
+import dev.rollgate.gateway.config.GatewayConfig;
+import dev.rollgate.gateway.resolve.ClientContext;
+import dev.rollgate.gateway.resolve.Resolver;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The client API: which package versions this client should run. Answers from the near cache and Redis
+ * only; never waits on PostgreSQL or Kafka.
+ */
+@Path("/client/v1/apps/{appKey}/packages")
+@Tag(name = "Client API")
+public class ClientPackagesResource {
+
+    private static final Pattern APP_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    private final SegmentCache cache;
+    private final RedisAudience audience;
+    private final ObjectMapper mapper;
+    private final int nextCheckAfterSeconds;
+
+    ClientPackagesResource(SegmentCache cache, RedisAudience audience, ObjectMapper mapper, GatewayConfig config) {
+        this.cache = cache;
+        this.audience = audience;
+        this.mapper = mapper;
+        this.nextCheckAfterSeconds = config.nextCheckAfterSeconds();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The package versions a client should run (query: platform, clientVersion, userId, "
+            + "deviceId, city, model, network, osVersion, attr.<name>, packageIds)")
+    public Uni<Response> packages(@RestPath String appKey, HttpServerRequest request,
+                                  @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (!APP_KEY.matcher(appKey).matches()) {
+            return Uni.createFrom().item(unknownApp(appKey));
+        }
+        ClientContext client = ClientContextParser.parse(firstValues(request), Instant.now());
+        return cache.lookup(appKey, client.platform()).chain(lookup -> switch (lookup) {
+            case SegmentLookup.UnknownApp unknown -> Uni.createFrom().item(unknownApp(appKey));
+            case SegmentLookup.Found found -> Resolver.resolve(found.segment(), client, audience)
+                    .map(resolved -> answer(new ClientAnswer(found.segment().revision(),
+                            resolved.stream().map(ClientPackage::of).toList(), nextCheckAfterSeconds), ifNoneMatch));
+        });
+    }
+
+    private Response answer(ClientAnswer answer, String ifNoneMatch) {
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a client answer could not be written", e);
+        }
+        String etag = EntityTags.of(body);
+        if (EntityTags.matches(ifNoneMatch, etag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
+        }
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, etag).build();
+    }
+
+    private static Response unknownApp(String appKey) {
+        return Response.status(Response.Status.NOT_FOUND).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(404, "Not Found", "no app '" + shortened(appKey) + "' is registered")).build();
+    }
+
+    private static Map<String, String> firstValues(HttpServerRequest request) {
+        Map<String, String> params = new HashMap<>();
+        request.params().forEach(entry -> params.putIfAbsent(entry.getKey(), entry.getValue()));
+        return params;
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+}

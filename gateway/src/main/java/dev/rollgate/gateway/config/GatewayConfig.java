@@ -1,0 +1,25 @@
+package dev.rollgate.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "rollgate.gateway")
+public interface GatewayConfig {
+
+    /** The Redis the pub/sub subscription connects to: the same as the client pool's. */
+    String redisUrl();
+
+    /** Told to every client: when to ask again. */
+    @WithDefault("60")
+    int nextCheckAfterSeconds();
+
+    /** How often cached revisions are compared with Redis, in case a pub/sub message was lost. */
+    @WithDefault("2s")
+    Duration revisionCheck();
+
+    /** The pause before the pub/sub subscription is tried again after it dropped. */
+    @WithDefault("1s")
+    Duration resubscribeBackoff();
+}

@@ -1,0 +1,16 @@
+package dev.rollgate.gateway.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollgate.contracts.json.StrictInput;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+
+/** Simulation bodies are read strictly (see {@link StrictInput}). */
+@Singleton
+public class StrictJsonInput implements ObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        StrictInput.apply(mapper);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.rollgate.gateway.resolve;
+
+import dev.rollgate.contracts.release.GrayscaleMode;
+import dev.rollgate.contracts.release.ReleaseType;
+import dev.rollgate.contracts.ruleset.ActiveRelease;
+import dev.rollgate.contracts.version.Version;
+
+import java.util.List;
+
+/** An active task of a package, ready to evaluate. */
+public final class CompiledRelease {
+
+    private final ActiveRelease release;
+    private final ClientRange range;
+    private final List<CompiledRule> rules;
+
+    CompiledRelease(ActiveRelease release) {
+        this.release = release;
+        this.range = ClientRange.of(release.artifact());
+        this.rules = release.rules() == null ? List.of() : release.rules().stream().map(CompiledRule::new).toList();
+    }
+
+    public ActiveRelease release() {
+        return release;
+    }
+
+    public List<CompiledRule> rules() {
+        return rules;
+    }
+
+    public boolean fits(Version clientVersion) {
+        return range.contains(clientVersion);
+    }
+
+    public boolean rulesHold(ClientContext client) {
+        for (CompiledRule rule : rules) {
+            if (!rule.test(client)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public boolean isOfficial() {
+        return release.releaseType() == ReleaseType.OFFICIAL;
+    }
+
+    public boolean isTimeWindow() {
+        return !isOfficial() && release.grayscale() != null && release.grayscale().mode() == GrayscaleMode.TIME_WINDOW;
+    }
+
+    /** The client's version fits, the task is not paused and all its rules hold: only its audience is left. */
+    public boolean isCandidateFor(ClientContext client) {
+        return !release.paused() && fits(client.clientVersion()) && rulesHold(client);
+    }
+
+    Version version() {
+        return Version.parse(release.version());
+    }
+}
