@@ -8,6 +8,7 @@ import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.targeting.domain.TaskEvents;
+import dev.rollgate.testing.EventTopicWriter;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -64,7 +65,7 @@ class RebuildIT {
     void rebuildingFromTheTopicGivesTheSameKeysByteForByte() {
         String app = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         long last;
-        try (TopicWriter topic = new TopicWriter()) {
+        try (EventTopicWriter topic = new EventTopicWriter()) {
             topic.publish(app, "whitelist-w1", 1, new WhitelistCreated("w1", "beta", IdType.USER_ID));
             topic.publish(app, "whitelist-w1", 2, new WhitelistMembersAdded("w1", List.of("u1", "u2")));
             topic.publish(app, "task-t1", 1, TaskEvents.grayscaleByWhitelist("t1", "20000001", "1.0.1", "w1"));

@@ -17,6 +17,7 @@ import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.ruleset.Ruleset;
 import dev.rollgate.contracts.ruleset.RulesetJson;
 import dev.rollgate.targeting.domain.TaskEvents;
+import dev.rollgate.testing.EventTopicWriter;
 import dev.rollgate.testing.KafkaTopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.redis.client.Command;
@@ -46,14 +47,14 @@ import static org.awaitility.Awaitility.await;
 class TargetingIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(10);
-    private static TopicWriter topic;
+    private static EventTopicWriter topic;
 
     @Inject
     Redis redis;
 
     @BeforeAll
     static void connect() {
-        topic = new TopicWriter();
+        topic = new EventTopicWriter();
     }
 
     @AfterAll

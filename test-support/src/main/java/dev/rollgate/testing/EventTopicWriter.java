@@ -1,4 +1,4 @@
-package dev.rollgate.targeting.messaging;
+package dev.rollgate.testing;
 
 import dev.rollgate.contracts.event.EventData;
 import dev.rollgate.contracts.event.EventJson;
@@ -15,20 +15,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Puts events on the real topic as the outbox relay would, and tells at which offset each landed. */
-final class TopicWriter implements AutoCloseable {
+public final class EventTopicWriter implements AutoCloseable {
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
-            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    private final KafkaProducer<String, byte[]> producer;
 
-    long publish(String appKey, String streamId, long streamVersion, EventData data) {
+    public EventTopicWriter(String bootstrapServers) {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** On the broker the test command started. */
+    public EventTopicWriter() {
+        this(System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+    }
+
+    /** @return the offset the event landed at */
+    public long publish(String appKey, String streamId, long streamVersion, EventData data) {
         String json = EventJson.write(EventJson.envelope(UUID.randomUUID(), appKey, streamId, streamVersion,
                 Instant.now(), "tester", data));
         return raw(appKey, json.getBytes(StandardCharsets.UTF_8));
     }
 
-    long raw(String appKey, byte[] value) {
+    public long raw(String appKey, byte[] value) {
         try {
             return producer.send(new ProducerRecord<>(Topics.RELEASE_EVENTS, appKey, value)).get().offset();
         } catch (Exception e) {
