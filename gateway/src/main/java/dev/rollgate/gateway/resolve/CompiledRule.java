@@ -22,6 +22,9 @@ import java.util.Set;
  */
 public final class CompiledRule {
 
+    /** As long as release-service lets a rule value be; a longer client value cannot equal one. */
+    private static final int MAX_VALUE = 256;
+
     private final AdvancedRule rule;
     private final Set<String> listed;
     private final List<String> texts;
@@ -116,17 +119,20 @@ public final class CompiledRule {
         return value.toLowerCase(Locale.ROOT);
     }
 
-    /** The value as the type compares it, or null when it does not parse. */
+    /**
+     * The value as the type compares it, or null when it does not parse. Blanks around a number or an
+     * instant do not count, as release-service's validation (RuleCheck) reads them; a version has none.
+     */
     static Object parse(ValueType type, String value) {
         return switch (type) {
             case VERSION -> Version.parseOrNull(value);
-            case NUMBER -> number(value);
-            case DATE -> instant(value);
+            case NUMBER -> number(value.strip());
+            case DATE -> instant(value.strip());
         };
     }
 
     private static BigDecimal number(String value) {
-        if (value.length() > 64) {
+        if (value.length() > MAX_VALUE) {
             return null;
         }
         try {
@@ -137,7 +143,7 @@ public final class CompiledRule {
     }
 
     private static Instant instant(String value) {
-        if (value.length() > 64) {
+        if (value.length() > MAX_VALUE) {
             return null;
         }
         try {

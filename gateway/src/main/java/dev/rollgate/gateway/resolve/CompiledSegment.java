@@ -3,6 +3,7 @@ package dev.rollgate.gateway.resolve;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.ruleset.Ruleset;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** A segment's ruleset compiled for evaluation: parsed versions, parsed operands, compiled patterns. */
@@ -22,7 +23,8 @@ public final class CompiledSegment {
 
     public static CompiledSegment of(Ruleset ruleset) {
         return new CompiledSegment(ruleset.appKey(), ruleset.platform(), ruleset.revision(),
-                ruleset.packages().stream().map(CompiledPackage::new).toList());
+                ruleset.packages().stream().map(CompiledPackage::new)
+                        .sorted(Comparator.comparing(CompiledPackage::packageId)).toList());
     }
 
     public String appKey() {
