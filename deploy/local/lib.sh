@@ -35,7 +35,9 @@ port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
   local port tries=0
   while [ $tries -lt 200 ]; do
-    port=$(( 20000 + RANDOM % 30000 ))
+    # Below the kernel's ephemeral range (32768+), where an outgoing connection could take the port
+    # between this check and the bind; Java tests pick theirs from 20000-31999.
+    port=$(( 10000 + RANDOM % 10000 ))
     if ! port_in_use "$port"; then echo "$port"; return 0; fi
     tries=$((tries + 1))
   done

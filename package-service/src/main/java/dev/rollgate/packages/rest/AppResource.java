@@ -1,7 +1,10 @@
 package dev.rollgate.packages.rest;
 
 import dev.rollgate.packages.service.AppService;
+import dev.rollgate.security.Caller;
+import dev.rollgate.security.ConsoleAccessFilter;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -38,8 +41,11 @@ public class AppResource {
     }
 
     @GET
-    @Operation(summary = "List the apps")
-    public Uni<List<AppView>> list() {
-        return apps.list().map(all -> all.stream().map(AppView::of).toList());
+    @Operation(summary = "List the apps the caller's token may see")
+    public Uni<List<AppView>> list(RoutingContext ctx) {
+        Caller caller = ConsoleAccessFilter.callerOf(ctx);
+        return apps.list().map(all -> all.stream()
+                .filter(app -> caller == null || caller.mayTouch(app.appKey))
+                .map(AppView::of).toList());
     }
 }

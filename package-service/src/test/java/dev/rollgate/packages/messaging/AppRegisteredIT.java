@@ -8,6 +8,7 @@ import dev.rollgate.packages.rest.CatalogFixture;
 import dev.rollgate.testing.KafkaTopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import dev.rollgate.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -39,7 +40,9 @@ class AppRegisteredIT {
     @Test
     void registeringAnAppPublishesAppRegisteredWithItsActor() {
         String appKey = CatalogFixture.newAppKey();
-        given().contentType(ContentType.JSON).header("X-Rollgate-Actor", "alice")
+        // The actor is the token's subject; a header claiming otherwise is overwritten.
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer " + TestTokens.admin("alice"))
+                .header("X-Rollgate-Actor", "mallory")
                 .body(Map.of("appKey", appKey, "name", "Shop")).post("/api/v1/apps").then().statusCode(201);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
@@ -59,6 +62,6 @@ class AppRegisteredIT {
         given().contentType(ContentType.JSON).body(Map.of("appKey", appKey, "name", "Twice"))
                 .post("/api/v1/apps").then().statusCode(409);
         await().atMost(Duration.ofSeconds(15)).until(() -> eventsOf(appKey).size() == 1);
-        assertThat(eventsOf(appKey)).extracting(EventEnvelope::actor).containsExactly("anonymous");
+        assertThat(eventsOf(appKey)).extracting(EventEnvelope::actor).containsExactly("tester");
     }
 }

@@ -7,12 +7,18 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** package-service's catalog API, as release-service reads it before it releases a version. */
+/**
+ * package-service's catalog API, as release-service reads it before it releases a version. The caller's
+ * token goes along (see propagateHeaders): package-service checks it again, and nothing here holds a
+ * token of its own.
+ */
 @RegisterRestClient(configKey = "package-service")
+@RegisterClientHeaders
 @Path("/api/v1/apps/{appKey}/packages")
 @Produces(MediaType.APPLICATION_JSON)
 public interface PackageCatalogClient {

@@ -2,6 +2,7 @@ package dev.rollgate.release.rest;
 
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.VersionState;
+import dev.rollgate.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -54,7 +55,7 @@ final class ReleaseFixture {
     }
 
     static ValidatableResponse create(String app, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("X-Rollgate-Actor", "alice").body(body)
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + TestTokens.admin("alice")).body(body)
                 .post(TASKS, app).then();
     }
 
@@ -65,6 +66,6 @@ final class ReleaseFixture {
     }
 
     static ValidatableResponse command(String app, String taskId, String command) {
-        return given().header("X-Rollgate-Actor", "bob").post(TASKS + "/{id}/{command}", app, taskId, command).then();
+        return given().header("Authorization", "Bearer " + TestTokens.admin("bob")).post(TASKS + "/{id}/{command}", app, taskId, command).then();
     }
 }

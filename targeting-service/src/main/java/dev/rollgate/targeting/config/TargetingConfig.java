@@ -29,4 +29,11 @@ public interface TargetingConfig {
     /** The pause before a batch that failed (Redis down) is tried again. */
     @WithDefault("1s")
     Duration retryBackoff();
+
+    /**
+     * How soon the group gives a crashed instance's partitions to another (or to it, restarted): shorter
+     * than Kafka's 45 s default, because until then that instance's segments get no changes.
+     */
+    @WithDefault("10s")
+    Duration sessionTimeout();
 }
