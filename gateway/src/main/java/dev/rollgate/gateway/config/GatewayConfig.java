@@ -22,4 +22,18 @@ public interface GatewayConfig {
     /** The pause before the pub/sub subscription is tried again after it dropped. */
     @WithDefault("1s")
     Duration resubscribeBackoff();
+
+    /** Where console calls for apps, packages and versions go. */
+    String packageServiceUrl();
+
+    /** Where console calls for release tasks and whitelists go. */
+    String releaseServiceUrl();
+
+    /** A console call that an owning service has not answered by then gets 503. */
+    @WithDefault("10s")
+    Duration upstreamTimeout();
+
+    /** Larger console bodies get 413; a 100,000-id whitelist upload fits. */
+    @WithDefault("16777216")
+    long maxBodyBytes();
 }

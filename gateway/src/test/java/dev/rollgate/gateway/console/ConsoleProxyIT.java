@@ -1,0 +1,82 @@
+package dev.rollgate.gateway.console;
+
+import dev.rollgate.testing.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@TestProfile(ConsoleProxyIT.StandIns.class)
+class ConsoleProxyIT {
+
+    public static class StandIns implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(UpstreamStandIn.class));
+        }
+    }
+
+    @Test
+    void aConsoleCallReachesItsOwnerWithTokenBodyAndHeadersAndComesBackWhole() {
+        String token = TestTokens.mint("carol", List.of("releaser"), List.of("shop"), Duration.ofMinutes(5));
+        given().header("Authorization", "Bearer " + token).header("If-Match", "\"3\"")
+                .header("X-Request-Id", "req-42").contentType("application/json").body("{\"name\":\"Checkout\"}")
+                .post("/api/v1/apps/shop/packages?dryRun=false").then()
+                .statusCode(201)
+                .contentType("application/json")
+                .header("ETag", "\"7\"")
+                .header("Location", "/api/v1/apps/shop/packages/20000001")
+                .header("X-Request-Id", "req-42")
+                .header("X-Internal", nullValue())
+                .body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/v1/apps/shop/packages?dryRun=false"))
+                .body("ifMatch", equalTo("\"3\""))
+                .body("requestId", equalTo("req-42"))
+                .body("bodyBytes", equalTo(19));
+        assertThat(UpstreamStandIn.lastAuthorization.get()).isEqualTo("Bearer " + token);
+        given().get("/api/v1/apps").then().statusCode(201).header("X-Request-Id", notNullValue());
+    }
+
+    @Test
+    void anOwnerThatIsDownOrSlowIsA503NamingIt() {
+        long started = System.nanoTime();
+        given().get("/api/v1/apps/shop/release-tasks").then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("detail", containsString("release-service"));
+        given().get("/api/v1/apps/shop/packages/slow").then().statusCode(503)
+                .body("detail", containsString("package-service"))
+                .time(lessThan(2_900L));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void tokensAreCheckedBeforeAnythingIsForwarded() {
+        UpstreamStandIn.lastAuthorization.set("untouched");
+        given().header("Authorization", "").get("/api/v1/apps/shop/packages").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", "Bearer garbage").get("/api/v1/apps/shop/packages").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.expired("carol"))
+                .get("/api/v1/apps/shop/packages").then().statusCode(401);
+        given().header("Authorization", "Bearer " + TestTokens.signedByAStranger("carol"))
+                .get("/api/v1/apps/shop/packages").then().statusCode(401);
+        String viewer = TestTokens.mint("vic", List.of("viewer"), List.of("shop"), Duration.ofMinutes(5));
+        given().header("Authorization", "Bearer " + viewer).contentType("application/json").body("{}")
+                .post("/api/v1/apps/shop/packages").then().statusCode(403);
+        given().header("Authorization", "Bearer " + viewer).get("/api/v1/apps/news/packages").then().statusCode(403);
+        assertThat(UpstreamStandIn.lastAuthorization.get()).isEqualTo("untouched");
+        given().header("Authorization", "Bearer " + viewer).get("/api/v1/apps/shop/secrets").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
