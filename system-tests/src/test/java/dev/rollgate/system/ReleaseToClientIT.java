@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -46,20 +45,15 @@ class ReleaseToClientIT {
 
     @BeforeAll
     static void start() {
-        topic = new EventTopicWriter(Stack.kafka());
-        redis = new RedisReader(Stack.redis());
-        targeting = Stack.targeting("targeting-e2e", "targeting-e2e-" + UUID.randomUUID());
-        gateway = Stack.gateway("gateway-e2e", Map.of());
+        SystemStack stack = SystemStack.get();
+        topic = new EventTopicWriter(stack.kafka());
+        redis = new RedisReader(SystemStack.redis());
+        targeting = stack.targeting;
+        gateway = stack.gatewayA;
     }
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (targeting != null) {
-            targeting.close();
-        }
         topic.close();
         redis.close();
     }

@@ -1,0 +1,52 @@
+package dev.rollgate.system;
+
+import dev.rollgate.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+
+/** The console API through a gateway, as an operator's tool speaks it, with a token of a given subject. */
+final class Console {
+
+    private final String baseUri;
+    private final String token;
+
+    Console(String baseUri, String subject) {
+        this.baseUri = baseUri;
+        this.token = TestTokens.mint(subject, List.of("admin"), List.of("*"), Duration.ofHours(1));
+    }
+
+    RequestSpecification request() {
+        return given().baseUri(baseUri).header("Authorization", "Bearer " + token);
+    }
+
+    ValidatableResponse post(String path, String json) {
+        return request().contentType(ContentType.JSON).body(json).post(path).then();
+    }
+
+    ValidatableResponse get(String path) {
+        return request().get(path).then();
+    }
+
+    String createTask(String app, String json) {
+        return post("/api/v1/apps/" + app + "/release-tasks", json).statusCode(201).extract().path("taskId");
+    }
+
+    void command(String app, String taskId, String command) {
+        post("/api/v1/apps/" + app + "/release-tasks/" + taskId + "/" + command, "").statusCode(200);
+    }
+
+    void version(String app, String packageId, String version) {
+        post("/api/v1/apps/" + app + "/packages/" + packageId + "/versions", """
+                {"version":"%s","platform":"ANDROID","clientVersionMin":"10.0",
+                 "downloadUrl":"https://cdn.example.com/%s/%s.zip",
+                 "sha256":"60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752","sizeBytes":1000,
+                 "mainUrl":"/index.html","fallbackBaseUrl":"https://m.example.com/%s/"}"""
+                .formatted(version, packageId, version, packageId)).statusCode(201);
+    }
+}

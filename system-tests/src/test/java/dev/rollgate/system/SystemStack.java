@@ -1,0 +1,83 @@
+package dev.rollgate.system;
+
+import dev.rollgate.contracts.event.Topics;
+import dev.rollgate.testing.KafkaBrokerProcess;
+import dev.rollgate.testing.ServiceProcess;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole system as an operator runs it: a broker of its own (so that a test may stop it), the four
+ * service jars as processes, and two gateways, against the test command's PostgreSQL and Redis. Started
+ * once for every system test class; every process is stopped by PID when the test JVM exits, also when a
+ * test fails.
+ */
+final class SystemStack {
+
+    private static SystemStack running;
+
+    final KafkaBrokerProcess broker;
+    final ServiceProcess packageService;
+    final ServiceProcess releaseService;
+    final ServiceProcess targeting;
+    final ServiceProcess gatewayA;
+    final ServiceProcess gatewayB;
+
+    private SystemStack() {
+        broker = KafkaBrokerProcess.startNew();
+        broker.createTopic(Topics.RELEASE_EVENTS, 6);
+        broker.createTopic(Topics.RELEASE_EVENTS_DLQ, 1);
+        Map<String, String> packageEnv = common();
+        packageEnv.put("DB_NAME", "rollgate_package_system");
+        packageService = ServiceProcess.start(root(), "package-service", "package-service", packageEnv);
+        Map<String, String> releaseEnv = common();
+        releaseEnv.put("DB_NAME", "rollgate_release_system");
+        releaseEnv.put("PACKAGE_SERVICE_URL", packageService.url());
+        releaseService = ServiceProcess.start(root(), "release-service", "release-service", releaseEnv);
+        Map<String, String> targetingEnv = common();
+        targetingEnv.put("TARGETING_GROUP_ID", "targeting-system-" + UUID.randomUUID());
+        targeting = ServiceProcess.start(root(), "targeting-service", "targeting-service", targetingEnv);
+        Map<String, String> gatewayEnv = common();
+        gatewayEnv.put("PACKAGE_SERVICE_URL", packageService.url());
+        gatewayEnv.put("RELEASE_SERVICE_URL", releaseService.url());
+        gatewayEnv.put("UPSTREAM_TIMEOUT", "5s");
+        gatewayA = ServiceProcess.start(root(), "gateway", "gateway-a", gatewayEnv);
+        gatewayB = ServiceProcess.start(root(), "gateway", "gateway-b", gatewayEnv);
+    }
+
+    static synchronized SystemStack get() {
+        if (running == null) {
+            running = new SystemStack();
+        }
+        return running;
+    }
+
+    String kafka() {
+        return broker.bootstrapServers();
+    }
+
+    static String redis() {
+        return System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("rollgate.root", "..")).toAbsolutePath().normalize();
+    }
+
+    private Map<String, String> common() {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+        env.put("REDIS_URL", redis());
+        for (String name : new String[] {"DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "JWT_PUBLIC_KEY_LOCATION",
+                "JWT_ISSUER"}) {
+            String value = System.getenv(name);
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        return env;
+    }
+}
