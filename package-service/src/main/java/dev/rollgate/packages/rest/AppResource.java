@@ -1,6 +1,7 @@
 package dev.rollgate.packages.rest;
 
 import dev.rollgate.packages.service.AppService;
+import dev.rollgate.security.Actors;
 import dev.rollgate.security.Caller;
 import dev.rollgate.security.ConsoleAccessFilter;
 import io.smallrye.mutiny.Uni;
@@ -35,7 +36,7 @@ public class AppResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a mobile app")
-    public Uni<Response> register(@Valid @NotNull NewAppRequest request, @RestHeader("X-Rollgate-Actor") String actor) {
+    public Uni<Response> register(@Valid @NotNull NewAppRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return apps.register(request.appKey(), request.name(), Actors.named(actor))
                 .map(app -> Response.created(URI.create("/api/v1/apps/" + app.appKey)).entity(AppView.of(app)).build());
     }

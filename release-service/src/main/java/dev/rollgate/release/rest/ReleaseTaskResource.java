@@ -11,6 +11,8 @@ import dev.rollgate.release.service.TaskEventView;
 import dev.rollgate.release.service.TaskQuery;
 import dev.rollgate.release.service.TaskReads;
 import dev.rollgate.release.service.TaskView;
+import dev.rollgate.security.Actors;
+import dev.rollgate.security.ConsoleAccessFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,7 +53,7 @@ public class ReleaseTaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Release one version of a package, grayscale or official")
     public Uni<Response> create(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-                                @Valid @NotNull NewTaskRequest request, @RestHeader("X-Rollgate-Actor") String actor) {
+                                @Valid @NotNull NewTaskRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return creation.create(appKey, request.draft(), Actors.named(actor)).map(task -> Response
                 .created(URI.create("/api/v1/apps/" + appKey + "/release-tasks/" + task.taskId()))
                 .tag(etag(task)).entity(task).build());
@@ -62,7 +64,7 @@ public class ReleaseTaskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Release the highest version of each of several packages; all tasks or none")
     public Uni<Response> batch(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-                               @Valid @NotNull NewBatchRequest request, @RestHeader("X-Rollgate-Actor") String actor) {
+                               @Valid @NotNull NewBatchRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return creation.batch(appKey, request.draft(), Actors.named(actor))
                 .map(tasks -> Response.status(Response.Status.CREATED).entity(new TaskList(tasks)).build());
     }
@@ -100,7 +102,7 @@ public class ReleaseTaskResource {
     public Uni<Response> command(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
                                  @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId,
                                  @RestPath String command, @RestHeader("If-Match") String ifMatch,
-                                 @RestHeader("X-Rollgate-Actor") String actor) {
+                                 @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         TaskCommand parsed = TaskCommand.ofPath(command);
         if (parsed == null) {
             throw new UnknownResourceException("no command '" + command + "': pause, resume, promote, finish or cancel");

@@ -4,6 +4,8 @@ import dev.rollgate.release.domain.MemberIds;
 import dev.rollgate.release.service.MemberPage;
 import dev.rollgate.release.service.WhitelistService;
 import dev.rollgate.release.service.WhitelistSummary;
+import dev.rollgate.security.Actors;
+import dev.rollgate.security.ConsoleAccessFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,7 +42,7 @@ public class WhitelistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a whitelist of user ids or device ids")
     public Uni<Response> create(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-                                @Valid @NotNull NewWhitelistRequest request, @RestHeader("X-Rollgate-Actor") String actor) {
+                                @Valid @NotNull NewWhitelistRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.create(appKey, request.name().strip(), request.idType(), Actors.named(actor))
                 .map(whitelist -> Response.created(URI.create("/api/v1/apps/" + appKey + "/whitelists/"
                         + whitelist.whitelistId())).entity(whitelist).build());
@@ -67,7 +69,7 @@ public class WhitelistResource {
     @Operation(summary = "Delete a whitelist that no active task uses")
     public Uni<Response> delete(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
                                 @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String whitelistId,
-                                @RestHeader("X-Rollgate-Actor") String actor) {
+                                @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.delete(appKey, whitelistId, Actors.named(actor)).map(ignored -> Response.noContent().build());
     }
 
@@ -77,7 +79,7 @@ public class WhitelistResource {
     @Operation(summary = "Add up to 100,000 ids: {\"ids\":[...]}")
     public Uni<MembersAdded> add(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
                                  @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String whitelistId,
-                                 @NotNull MembersRequest request, @RestHeader("X-Rollgate-Actor") String actor) {
+                                 @NotNull MembersRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.add(appKey, whitelistId, MemberIds.checked(request.ids()), Actors.named(actor))
                 .map(change -> new MembersAdded(change.changed(), change.total()));
     }
@@ -89,7 +91,7 @@ public class WhitelistResource {
     public Uni<MembersAdded> addText(
             @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
             @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String whitelistId,
-            String body, @RestHeader("X-Rollgate-Actor") String actor) {
+            String body, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.add(appKey, whitelistId, MemberIds.checked(MemberIds.fromText(body == null ? "" : body)),
                 Actors.named(actor)).map(change -> new MembersAdded(change.changed(), change.total()));
     }
@@ -101,7 +103,7 @@ public class WhitelistResource {
     public Uni<MembersRemoved> remove(
             @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
             @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String whitelistId,
-            @NotNull MembersRequest request, @RestHeader("X-Rollgate-Actor") String actor) {
+            @NotNull MembersRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.remove(appKey, whitelistId, MemberIds.checked(request.ids()), Actors.named(actor))
                 .map(change -> new MembersRemoved(change.changed(), change.total()));
     }
