@@ -1,0 +1,200 @@
+package dev.rollgate.bench.stack;
+
+import dev.rollgate.testing.TestTokens;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The stack's figures, against the local stack that {@code deploy/local/up} started and a bare endpoint:
+ * propagation, throughput against the bare endpoint, latency at half load, rebuild time, gateway memory.
+ * Run it with {@code benchmarks/run}, which starts what it needs and prints the JMH figures too.
+ */
+public final class StackBenchmarks {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Pattern VERSION = Pattern.compile("\"version\":\"([^\"]+)\"");
+
+    private final String gateway;
+    private final String bare;
+    private final String targeting;
+    private final String kafka;
+    private final Path gatewayPid;
+    private final String token = "Bearer " + TestTokens.mint("benchmark", List.of("admin"), List.of("*"),
+            Duration.ofHours(2));
+
+    private StackBenchmarks(String[] args) {
+        gateway = args[0];
+        bare = args[1];
+        targeting = args[2];
+        kafka = args[3];
+        gatewayPid = Path.of(args[4]);
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 5) {
+            System.err.println("usage: StackBenchmarks GATEWAY_URL BARE_URL TARGETING_URL KAFKA GATEWAY_PID_FILE"
+                    + " [RELEASES] [SECONDS]");
+            System.exit(2);
+        }
+        StackBenchmarks bench = new StackBenchmarks(args);
+        int releases = args.length > 5 ? Integer.parseInt(args[5]) : 200;
+        int seconds = args.length > 6 ? Integer.parseInt(args[6]) : 15;
+        bench.run(releases, seconds);
+    }
+
+    private void run(int releases, int seconds) throws Exception {
+        say("loading the dataset: %d segments x 50 packages", Dataset.APPS * 2);
+        try (EventPublisher events = new EventPublisher(kafka)) {
+            Dataset.load(events);
+            say("%d events published; waiting for targeting-service", events.published());
+            awaitAnswer(Dataset.clientPaths(Dataset.APPS * 2).get(Dataset.APPS * 2 - 1), 50);
+        }
+
+        double[] propagation = propagation(releases);
+        List<String> paths = Dataset.clientPaths(20_000);
+        try (LoadGenerator load = new LoadGenerator()) {
+            int answerBytes = get(gateway + paths.get(3)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            LoadGenerator.Throughput bareRate = load.saturate(bare, List.of("/bare?bytes=" + answerBytes), 64, 5,
+                    seconds);
+            LoadGenerator.Throughput gatewayRate = load.saturate(gateway, paths, 64, 5, seconds);
+            long rss = residentKilobytes();
+            LoadGenerator.Latency latency = load.atRate(gateway, paths, (int) (gatewayRate.perSecond() / 2), seconds);
+
+            long rebuildEvents;
+            try (EventPublisher events = new EventPublisher(kafka)) {
+                Dataset.churnUntil(events, 100_000);
+                rebuildEvents = events.published();
+            }
+            String rebuild = post(targeting + "/admin/rebuild");
+
+            System.out.println();
+            System.out.println("Rollgate benchmarks on " + Machine.describe());
+            System.out.printf(Locale.ROOT, "%-58s %12s %s%n", "figure", "value", "goal");
+            row("1. propagation p50 (201 -> client sees it), ms", propagation[0], "");
+            row("   propagation p99, ms (" + releases + " releases)", propagation[1], "< 1000 (stretch 250)");
+            row("   propagation max, ms", propagation[2], "");
+            row("2. bare Quarkus endpoint, requests/s (" + answerBytes + "-byte answer)", bareRate.perSecond(), "");
+            row("   gateway client API, requests/s (errors " + gatewayRate.errors() + ")", gatewayRate.perSecond(), "");
+            row("   ratio gateway / bare", gatewayRate.perSecond() / bareRate.perSecond(), ">= 0.8");
+            row("3. latency p50 at half load (" + latency.sent() + " requests), ms", latency.p50Millis(), "");
+            row("   latency p99 at half load, ms", latency.p99Millis(), "< 10");
+            row("4. rebuild from the topic, ms (events on the topic: >= " + rebuildEvents + ")",
+                    Double.parseDouble(field(rebuild, "millis")), "< 30000");
+            row("   events applied by the rebuild", Double.parseDouble(field(rebuild, "eventsApplied")), "");
+            row("6. gateway resident memory under load, MiB", rss / 1024.0, "");
+        }
+    }
+
+    /** Releases a new version of one package again and again; from each 201 to the first client answer with it. */
+    private double[] propagation(int releases) throws Exception {
+        String app = "prop-" + UUID.randomUUID().toString().substring(0, 8);
+        String api = gateway + "/api/v1/apps/" + app;
+        post(gateway + "/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"Propagation\"}");
+        post(api + "/packages", "{\"packageId\":\"20000001\",\"name\":\"P\",\"type\":\"NORMAL\"}");
+        String client = "/client/v1/apps/" + app + "/packages?platform=ANDROID&clientVersion=10.2.0&userId=u1";
+        long[] nanos = new long[releases];
+        for (int i = 0; i < releases; i++) {
+            String version = "1.0." + (i + 1);
+            post(api + "/packages/20000001/versions", "{\"version\":\"" + version + "\",\"platform\":\"ANDROID\","
+                    + "\"clientVersionMin\":\"10.0\",\"downloadUrl\":\"https://cdn.example.com/p/" + version + ".zip\","
+                    + "\"sha256\":\"60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752\","
+                    + "\"sizeBytes\":1000}");
+            get(gateway + client);
+            String task = post(api + "/release-tasks", "{\"packageId\":\"20000001\",\"version\":\"" + version
+                    + "\",\"platform\":\"ANDROID\",\"releaseType\":\"OFFICIAL\"}");
+            long created = System.nanoTime();
+            while (!version.equals(firstVersion(get(gateway + client)))) {
+                if (System.nanoTime() - created > 30_000_000_000L) {
+                    throw new IllegalStateException("release " + version + " did not reach the client in 30 s");
+                }
+                Thread.sleep(0, 200_000);
+            }
+            nanos[i] = System.nanoTime() - created;
+            post(api + "/release-tasks/" + field(task, "taskId") + "/finish");
+        }
+        Arrays.sort(nanos);
+        return new double[] {LoadGenerator.percentile(nanos, 0.5), LoadGenerator.percentile(nanos, 0.99),
+                nanos[nanos.length - 1] / 1e6};
+    }
+
+    private void awaitAnswer(String path, int packages) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = get(gateway + path);
+            if (body != null && body.split("\"packageId\"").length - 1 >= packages) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("targeting-service did not compile the dataset within 5 minutes");
+    }
+
+    private long residentKilobytes() throws IOException {
+        String pid = Files.readString(gatewayPid).strip();
+        for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private String get(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? response.body() : null;
+    }
+
+    private String post(String url) throws Exception {
+        return post(url, "");
+    }
+
+    private String post(String url, String json) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", token).header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static String firstVersion(String body) {
+        if (body == null) {
+            return null;
+        }
+        Matcher m = VERSION.matcher(body);
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static void row(String figure, double value, String goal) {
+        System.out.printf(Locale.ROOT, "%-58s %12.1f %s%n", figure, value, goal);
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "==> " + format + "%n", args);
+    }
+
+}
