@@ -51,6 +51,40 @@ public class RedisAudience implements Audience {
                 .onFailure().recoverWithItem(e -> failedClosed("whitelist membership", e));
     }
 
+    @Override
+    public Uni<List<Boolean>> areMembers(String appKey, List<List<WhitelistRef>> tasks, ClientContext client) {
+        List<Request> checks = new ArrayList<>();
+        for (List<WhitelistRef> whitelists : tasks) {
+            for (WhitelistRef whitelist : whitelists) {
+                String id = idFor(whitelist, client);
+                if (id != null) {
+                    checks.add(Request.cmd(Command.SISMEMBER)
+                            .arg(RedisKeys.whitelistMembers(appKey, whitelist.whitelistId())).arg(id));
+                }
+            }
+        }
+        if (checks.isEmpty()) {
+            return Uni.createFrom().item(tasks.stream().map(t -> false).toList());
+        }
+        return redis.batch(checks).map(responses -> {
+            List<Boolean> members = new ArrayList<>(tasks.size());
+            int at = 0;
+            for (List<WhitelistRef> whitelists : tasks) {
+                boolean member = false;
+                for (WhitelistRef whitelist : whitelists) {
+                    if (idFor(whitelist, client) != null) {
+                        member |= responses.get(at++).toInteger() == 1;
+                    }
+                }
+                members.add(member);
+            }
+            return members;
+        }).onFailure().recoverWithItem(e -> {
+            failedClosed("whitelist membership", e);
+            return tasks.stream().map(t -> false).toList();
+        });
+    }
+
     /**
      * Per whitelist, in order: whether the client's id of the whitelist's type is a member, or null when the
      * client did not send that id. One round trip.

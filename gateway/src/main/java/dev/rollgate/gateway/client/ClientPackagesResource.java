@@ -1,6 +1,5 @@
 package dev.rollgate.gateway.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollgate.contracts.problem.Problem;
 import dev.rollgate.gateway.audience.RedisAudience;
@@ -62,23 +61,17 @@ public class ClientPackagesResource {
         return cache.lookup(appKey, client.platform()).chain(lookup -> switch (lookup) {
             case SegmentLookup.UnknownApp unknown -> Uni.createFrom().item(unknownApp(appKey));
             case SegmentLookup.Found found -> Resolver.resolve(found.segment(), client, audience)
-                    .map(resolved -> answer(new ClientAnswer(found.segment().revision(),
-                            resolved.stream().map(ClientPackage::of).toList(), nextCheckAfterSeconds), ifNoneMatch));
+                    .map(resolved -> answer(EncodedAnswers.of(found.segment(), resolved, nextCheckAfterSeconds, mapper),
+                            ifNoneMatch));
         });
     }
 
-    private Response answer(ClientAnswer answer, String ifNoneMatch) {
-        byte[] body;
-        try {
-            body = mapper.writeValueAsBytes(answer);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a client answer could not be written", e);
+    private static Response answer(EncodedAnswers.Encoded answer, String ifNoneMatch) {
+        if (EntityTags.matches(ifNoneMatch, answer.etag())) {
+            return Response.notModified().header(HttpHeaders.ETAG, answer.etag()).build();
         }
-        String etag = EntityTags.of(body);
-        if (EntityTags.matches(ifNoneMatch, etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
-        }
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, etag).build();
+        return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, answer.etag())
+                .build();
     }
 
     private static Response unknownApp(String appKey) {

@@ -5,6 +5,9 @@ import dev.rollgate.contracts.ruleset.Ruleset;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** A segment's ruleset compiled for evaluation: parsed versions, parsed operands, compiled patterns. */
 public final class CompiledSegment {
@@ -13,6 +16,8 @@ public final class CompiledSegment {
     private final Platform platform;
     private final long revision;
     private final List<CompiledPackage> packages;
+    /** What is computed from this segment and worth keeping as long as it is (the client API's encoded answers). */
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
     private CompiledSegment(String appKey, Platform platform, long revision, List<CompiledPackage> packages) {
         this.appKey = appKey;
@@ -37,6 +42,15 @@ public final class CompiledSegment {
 
     public long revision() {
         return revision;
+    }
+
+    /**
+     * A value computed from this segment, kept with it: a new revision is a new segment, so nothing derived
+     * outlives the rules it came from.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, Function<Object, T> compute) {
+        return (T) derived.computeIfAbsent(key, compute);
     }
 
     /** Sorted by packageId. */

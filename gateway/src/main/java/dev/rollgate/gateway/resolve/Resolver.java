@@ -1,8 +1,10 @@
 package dev.rollgate.gateway.resolve;
 
+import dev.rollgate.contracts.release.GrayscaleMode;
 import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.FinishedVersion;
+import dev.rollgate.contracts.ruleset.WhitelistRef;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
@@ -22,7 +24,8 @@ public final class Resolver {
 
     public static Uni<List<Resolution>> resolve(CompiledSegment segment, ClientContext client, Audience audience) {
         List<Resolution> settled = new ArrayList<>();
-        List<Uni<Resolution>> pending = new ArrayList<>();
+        List<CompiledPackage> waiting = new ArrayList<>();
+        List<List<CompiledRelease>> waitingCandidates = new ArrayList<>();
         for (CompiledPackage pkg : segment.packages()) {
             if (!client.wants(pkg.packageId())) {
                 continue;
@@ -34,13 +37,43 @@ public final class Resolver {
                     settled.add(now);
                 }
             } else {
-                pending.add(firstAdmitted(segment.appKey(), pkg, candidates, 0, client, audience));
+                waiting.add(pkg);
+                waitingCandidates.add(candidates);
             }
         }
-        if (pending.isEmpty()) {
+        if (waiting.isEmpty()) {
             return Uni.createFrom().item(settled);
         }
-        return Uni.join().all(pending).andFailFast().map(resolved -> {
+        // The highest candidate of each waiting package that is a whitelist release is asked about in one
+        // round trip; what that does not settle is walked one candidate at a time.
+        List<Integer> asked = new ArrayList<>();
+        List<List<WhitelistRef>> whitelists = new ArrayList<>();
+        for (int i = 0; i < waiting.size(); i++) {
+            ActiveRelease first = waitingCandidates.get(i).get(0).release();
+            if (first.grayscale() != null && first.grayscale().mode() == GrayscaleMode.WHITELIST
+                    && first.whitelists() != null && !first.whitelists().isEmpty()) {
+                asked.add(i);
+                whitelists.add(first.whitelists());
+            }
+        }
+        Uni<List<Boolean>> members = whitelists.isEmpty() ? Uni.createFrom().item(List.of())
+                : audience.areMembers(segment.appKey(), whitelists, client);
+        return members.chain(answers -> {
+            List<Uni<Resolution>> pending = new ArrayList<>(waiting.size());
+            for (int i = 0; i < waiting.size(); i++) {
+                CompiledPackage pkg = waiting.get(i);
+                List<CompiledRelease> candidates = waitingCandidates.get(i);
+                int at = asked.indexOf(i);
+                if (at < 0) {
+                    pending.add(firstAdmitted(segment.appKey(), pkg, candidates, 0, client, audience));
+                } else if (Boolean.TRUE.equals(answers.get(at))) {
+                    pending.add(Uni.createFrom().item(chosen(pkg, candidates.get(0))));
+                } else {
+                    pending.add(firstAdmitted(segment.appKey(), pkg, candidates, 1, client, audience));
+                }
+            }
+            return Uni.join().all(pending).andFailFast();
+        }).map(resolved -> {
             List<Resolution> all = new ArrayList<>(settled.size() + resolved.size());
             all.addAll(settled);
             resolved.stream().filter(r -> r != null).forEach(all::add);
