@@ -76,7 +76,10 @@ public final class StackBenchmarks {
             LoadGenerator.Throughput gatewayRate = load.saturate(gateway, paths, 64, 3, seconds);
             LoadGenerator.Throughput withoutRedis = load.saturate(gateway, noRedisPaths, 64, 3, seconds);
             long rss = residentKilobytes();
-            LoadGenerator.Latency latency = load.atRate(gateway, paths, (int) (gatewayRate.perSecond() / 2), seconds);
+            int halfLoad = (int) (gatewayRate.perSecond() / 2);
+            LoadGenerator.Latency latency = load.atRate(gateway, paths, halfLoad, seconds);
+            // The same rate at the bare endpoint: what the machine and the generator alone add to the tail.
+            LoadGenerator.Latency bareLatency = load.atRate(bare, barePaths, halfLoad, seconds);
 
             long rebuildEvents;
             try (EventPublisher events = new EventPublisher(kafka)) {
@@ -99,6 +102,8 @@ public final class StackBenchmarks {
             row("   ratio of those / bare", withoutRedis.perSecond() / bareRate.perSecond(), "");
             row("3. latency p50 at half load (" + latency.sent() + " requests), ms", latency.p50Millis(), "");
             row("   latency p99 at half load, ms", latency.p99Millis(), "< 10");
+            row("   bare endpoint at the same rate, p50, ms", bareLatency.p50Millis(), "");
+            row("   bare endpoint at the same rate, p99, ms", bareLatency.p99Millis(), "");
             row("4. rebuild from the topic, ms (events on the topic: >= " + rebuildEvents + ")",
                     Double.parseDouble(field(rebuild, "millis")), "< 30000");
             row("   events applied by the rebuild", Double.parseDouble(field(rebuild, "eventsApplied")), "");
