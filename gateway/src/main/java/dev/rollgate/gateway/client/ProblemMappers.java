@@ -1,11 +1,8 @@
 package dev.rollgate.gateway.client;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.rollgate.contracts.problem.JsonProblems;
 import dev.rollgate.contracts.problem.Problem;
+import dev.rollgate.problems.JsonBodyProblems;
 import dev.rollgate.gateway.cache.RulesUnavailableException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -13,7 +10,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.List;
 
 /** Every error answer of the gateway, as RFC 9457 problem+json; never a stack trace. */
 public class ProblemMappers {
@@ -39,31 +35,9 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unreadableBody(JsonProcessingException e) {
-        return respond(Problem.invalid("the body is not the JSON this endpoint takes",
-                List.of(JsonProblems.fieldError(e))));
-    }
-
-    // Quarkus REST maps these subtypes itself (without a problem body); the more specific mapper wins.
-    @ServerExceptionMapper
-    public Response mismatchedBody(MismatchedInputException e) {
-        return unreadableBody(e);
-    }
-
-    @ServerExceptionMapper
-    public Response malformedBody(JsonParseException e) {
-        return unreadableBody(e);
-    }
-
-    @ServerExceptionMapper
-    public Response unmappableBody(JsonMappingException e) {
-        return unreadableBody(e);
-    }
-
-    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return unreadableBody(json);
+            return JsonBodyProblems.unreadable(json);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {

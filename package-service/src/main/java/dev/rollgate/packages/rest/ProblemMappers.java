@@ -1,12 +1,9 @@
 package dev.rollgate.packages.rest;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.rollgate.contracts.problem.FieldError;
-import dev.rollgate.contracts.problem.JsonProblems;
 import dev.rollgate.contracts.problem.Problem;
+import dev.rollgate.problems.JsonBodyProblems;
 import dev.rollgate.packages.domain.CatalogConflictException;
 import dev.rollgate.packages.domain.InvalidInputException;
 import dev.rollgate.packages.domain.UnknownResourceException;
@@ -43,27 +40,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unreadableBody(JsonProcessingException e) {
-        return respond(Problem.invalid("the body is not the JSON this endpoint takes", List.of(JsonProblems.fieldError(e))));
-    }
-
-    // Quarkus REST maps these subtypes itself (without a problem body); the more specific mapper wins.
-    @ServerExceptionMapper
-    public Response mismatchedBody(MismatchedInputException e) {
-        return unreadableBody(e);
-    }
-
-    @ServerExceptionMapper
-    public Response malformedBody(JsonParseException e) {
-        return unreadableBody(e);
-    }
-
-    @ServerExceptionMapper
-    public Response unmappableBody(JsonMappingException e) {
-        return unreadableBody(e);
-    }
-
-    @ServerExceptionMapper
     public Response unknown(UnknownResourceException e) {
         return respond(Problem.of(404, "Not Found", e.getMessage()));
     }
@@ -76,7 +52,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return unreadableBody(json);
+            return JsonBodyProblems.unreadable(json);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -95,7 +71,7 @@ public class ProblemMappers {
             return respond(Problem.of(409, "Conflict", "it already exists"));
         }
         if (e.getCause() instanceof JsonProcessingException json) {
-            return unreadableBody(json);
+            return JsonBodyProblems.unreadable(json);
         }
         LOG.error("request failed", e);
         return respond(Problem.of(500, "Internal Server Error", "the request could not be completed"));

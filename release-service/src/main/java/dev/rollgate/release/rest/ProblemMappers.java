@@ -1,12 +1,9 @@
 package dev.rollgate.release.rest;
 
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.rollgate.contracts.problem.FieldError;
-import dev.rollgate.contracts.problem.JsonProblems;
 import dev.rollgate.contracts.problem.Problem;
+import dev.rollgate.problems.JsonBodyProblems;
 import dev.rollgate.outbox.StaleStreamException;
 import dev.rollgate.release.domain.DependencyUnavailableException;
 import dev.rollgate.release.domain.InvalidInputException;
@@ -46,27 +43,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unreadableBody(JsonProcessingException e) {
-        return respond(Problem.invalid("the body is not the JSON this endpoint takes", List.of(JsonProblems.fieldError(e))));
-    }
-
-    // Quarkus REST maps these subtypes itself (without a problem body); the more specific mapper wins.
-    @ServerExceptionMapper
-    public Response mismatchedBody(MismatchedInputException e) {
-        return unreadableBody(e);
-    }
-
-    @ServerExceptionMapper
-    public Response malformedBody(JsonParseException e) {
-        return unreadableBody(e);
-    }
-
-    @ServerExceptionMapper
-    public Response unmappableBody(JsonMappingException e) {
-        return unreadableBody(e);
-    }
-
-    @ServerExceptionMapper
     public Response unknown(UnknownResourceException e) {
         return respond(Problem.of(404, "Not Found", e.getMessage()));
     }
@@ -95,7 +71,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
-            return unreadableBody(json);
+            return JsonBodyProblems.unreadable(json);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {

@@ -1,4 +1,4 @@
-package dev.rollgate.release.config;
+package dev.rollgate.problems;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollgate.contracts.json.StrictInput;

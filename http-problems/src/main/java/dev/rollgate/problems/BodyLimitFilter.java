@@ -1,4 +1,4 @@
-package dev.rollgate.release.rest;
+package dev.rollgate.problems;
 
 import dev.rollgate.contracts.json.ContractsJson;
 import dev.rollgate.contracts.problem.Problem;
