@@ -40,6 +40,17 @@ service_env() {
   esac
 }
 
+# JVM options when JAVA_OPTS does not set them. The gateway's heap is fixed and its young generation
+# large, so that it collects every few seconds under load rather than several times a second: each G1
+# pause on two shared cores takes 5-15 ms, and at that rate they set the client API's p99. What outlives
+# a request (cached segments, remembered audiences) is promoted after two collections, not copied fifteen.
+service_java_opts() {
+  case $1 in
+    gateway) echo "-Xms512m -Xmx512m -Xmn256m -XX:MaxTenuringThreshold=2" ;;
+    *) echo "-Xms64m -Xmx512m" ;;
+  esac
+}
+
 service_marker() { service_jar "$1"; }
 
 service_running() { pid_alive "$ROLLGATE_RUN/$1.pid" "$(service_marker "$1")"; }
@@ -75,7 +86,7 @@ start_service() {
   mapfile -t env_vars < <(service_env "$name")
   # shellcheck disable=SC2086
   start_process "$ROLLGATE_RUN/$name.pid" "$ROLLGATE_LOGS/$name.log" \
-    env "${env_vars[@]}" "$JAVA" ${JAVA_OPTS:--Xms64m -Xmx512m} -jar "$(service_jar "$name")"
+    env "${env_vars[@]}" "$JAVA" ${JAVA_OPTS:-$(service_java_opts "$name")} -jar "$(service_jar "$name")"
   say "started $name on :$port (pid $(cat "$ROLLGATE_RUN/$name.pid"), log $ROLLGATE_LOGS/$name.log)"
 }
 

@@ -8,6 +8,7 @@ import dev.rollgate.contracts.event.ReleaseTaskPromoted;
 import dev.rollgate.contracts.event.ReleaseTaskResumed;
 import dev.rollgate.contracts.event.WhitelistCreated;
 import dev.rollgate.contracts.event.WhitelistMembersAdded;
+import dev.rollgate.contracts.event.WhitelistMembersRemoved;
 import dev.rollgate.contracts.redis.RedisKeys;
 import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.release.Platform;
@@ -92,6 +93,14 @@ class ReleaseToClientIT {
         soon(app, "u1", "Hangzhou", "1.0.1");
         assertThat(version(app, "u1", "Beijing")).isEqualTo("1.0.0");
         assertThat(version(app, "u2", "Hangzhou")).isEqualTo("1.0.0");
+
+        // The gateway remembers what Redis said of u1 and u2; a change of members must reach them all the same.
+        topic.publish(app, "whitelist-w1", 3, new WhitelistMembersAdded("w1", List.of("u2")));
+        soon(app, "u2", "Hangzhou", "1.0.1");
+        topic.publish(app, "whitelist-w1", 4, new WhitelistMembersRemoved("w1", List.of("u1")));
+        soon(app, "u1", "Hangzhou", "1.0.0");
+        topic.publish(app, "whitelist-w1", 5, new WhitelistMembersAdded("w1", List.of("u1")));
+        soon(app, "u1", "Hangzhou", "1.0.1");
 
         topic.publish(app, "task-t1", 2, new ReleaseTaskPaused("t1", "20000001", "1.0.1", Platform.ANDROID,
                 ReleaseType.GRAYSCALE));

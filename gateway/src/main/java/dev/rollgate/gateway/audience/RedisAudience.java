@@ -1,6 +1,7 @@
 package dev.rollgate.gateway.audience;
 
 import dev.rollgate.contracts.redis.RedisKeys;
+import dev.rollgate.contracts.release.GrayscaleMode;
 import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.WhitelistRef;
@@ -26,7 +27,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Whitelist membership and time-window slots, from Redis; both fail closed. */
+/** Whitelist membership and time-window slots, from Redis. */
 @ApplicationScoped
 public class RedisAudience implements Audience {
 
@@ -48,41 +49,53 @@ public class RedisAudience implements Audience {
     public Uni<Boolean> isMember(String appKey, List<WhitelistRef> whitelists, ClientContext client) {
         return memberships(appKey, whitelists, client)
                 .map(list -> list.stream().anyMatch(Boolean.TRUE::equals))
-                .onFailure().recoverWithItem(e -> failedClosed("whitelist membership", e));
+                .onFailure().invoke(e -> logFailure("whitelist membership", e));
     }
 
     @Override
-    public Uni<List<Boolean>> areMembers(String appKey, List<List<WhitelistRef>> tasks, ClientContext client) {
-        List<Request> checks = new ArrayList<>();
-        for (List<WhitelistRef> whitelists : tasks) {
-            for (WhitelistRef whitelist : whitelists) {
+    public Uni<List<Boolean>> admit(String appKey, List<ActiveRelease> tasks, ClientContext client) {
+        List<Request> requests = new ArrayList<>();
+        int[] asked = new int[tasks.size()];
+        for (int t = 0; t < tasks.size(); t++) {
+            ActiveRelease task = tasks.get(t);
+            if (task.grayscale().mode() == GrayscaleMode.TIME_WINDOW) {
+                if (client.identity() != null) {
+                    requests.add(claim(appKey, task, client, Command.EVALSHA, claimSha));
+                    asked[t] = 1;
+                }
+                continue;
+            }
+            for (WhitelistRef whitelist : task.whitelists()) {
                 String id = idFor(whitelist, client);
                 if (id != null) {
-                    checks.add(Request.cmd(Command.SISMEMBER)
+                    requests.add(Request.cmd(Command.SISMEMBER)
                             .arg(RedisKeys.whitelistMembers(appKey, whitelist.whitelistId())).arg(id));
+                    asked[t]++;
                 }
             }
         }
-        if (checks.isEmpty()) {
-            return Uni.createFrom().item(tasks.stream().map(t -> false).toList());
+        if (requests.isEmpty()) {
+            return Uni.createFrom().item(tasks.stream().map(task -> false).toList());
         }
-        return redis.batch(checks).map(responses -> {
-            List<Boolean> members = new ArrayList<>(tasks.size());
-            int at = 0;
-            for (List<WhitelistRef> whitelists : tasks) {
-                boolean member = false;
-                for (WhitelistRef whitelist : whitelists) {
-                    if (idFor(whitelist, client) != null) {
-                        member |= responses.get(at++).toInteger() == 1;
+        // A Redis that restarted or flushed its scripts answers NOSCRIPT: load the script and ask once more.
+        // Asking again is safe: a claim first looks whether the client already holds a slot.
+        return redis.batch(requests)
+                .onFailure(RedisAudience::isNoScript).recoverWithUni(() -> redis
+                        .send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(claimScript))
+                        .chain(() -> redis.batch(requests)))
+                .map(responses -> {
+                    List<Boolean> admitted = new ArrayList<>(tasks.size());
+                    int at = 0;
+                    for (int count : asked) {
+                        boolean any = false;
+                        for (int i = 0; i < count; i++) {
+                            any |= responses.get(at++).toInteger() == 1;
+                        }
+                        admitted.add(any);
                     }
-                }
-                members.add(member);
-            }
-            return members;
-        }).onFailure().recoverWithItem(e -> {
-            failedClosed("whitelist membership", e);
-            return tasks.stream().map(t -> false).toList();
-        });
+                    return admitted;
+                })
+                .onFailure().invoke(e -> logFailure("whitelist membership and time-window claims", e));
     }
 
     /**
@@ -121,15 +134,19 @@ public class RedisAudience implements Audience {
 
     @Override
     public Uni<Boolean> holdsSlot(String appKey, ActiveRelease release, ClientContext client) {
-        String key = RedisKeys.timeWindowClaims(appKey, release.taskId());
-        String expireAt = Long.toString(release.grayscale().endTime().plus(CLAIMS_KEPT_AFTER_END).toEpochMilli());
-        String count = Long.toString(release.grayscale().usersCount());
-        return redis.send(Request.cmd(Command.EVALSHA).arg(claimSha).arg(1).arg(key).arg(client.identity())
-                        .arg(count).arg(expireAt))
-                .onFailure(RedisAudience::isNoScript).recoverWithUni(() -> redis.send(Request.cmd(Command.EVAL)
-                        .arg(claimScript).arg(1).arg(key).arg(client.identity()).arg(count).arg(expireAt)))
+        return redis.send(claim(appKey, release, client, Command.EVALSHA, claimSha))
+                .onFailure(RedisAudience::isNoScript).recoverWithUni(() ->
+                        redis.send(claim(appKey, release, client, Command.EVAL, claimScript)))
                 .map(r -> r.toInteger() == 1)
-                .onFailure().recoverWithItem(e -> failedClosed("time-window claim", e));
+                .onFailure().invoke(e -> logFailure("time-window claim", e));
+    }
+
+    /** The claim script's call, by its SHA-1 ({@code EVALSHA}) or its text ({@code EVAL}). */
+    private static Request claim(String appKey, ActiveRelease release, ClientContext client, Command command,
+                                 String script) {
+        String expireAt = Long.toString(release.grayscale().endTime().plus(CLAIMS_KEPT_AFTER_END).toEpochMilli());
+        return Request.cmd(command).arg(script).arg(1).arg(RedisKeys.timeWindowClaims(appKey, release.taskId()))
+                .arg(client.identity()).arg(Long.toString(release.grayscale().usersCount())).arg(expireAt);
     }
 
     /** What {@link #holdsSlot} would find, without claiming anything. */
@@ -149,12 +166,11 @@ public class RedisAudience implements Audience {
     }
 
     private static boolean isNoScript(Throwable e) {
-        return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
+        return e.getMessage() != null && e.getMessage().contains("NOSCRIPT");
     }
 
-    private static boolean failedClosed(String what, Throwable e) {
-        LOG.debugf("%s failed closed: %s", what, e.getMessage());
-        return false;
+    private static void logFailure(String what, Throwable e) {
+        LOG.debugf("%s: Redis did not answer, the task fails closed: %s", what, e.getMessage());
     }
 
     private static String resource(String path) {

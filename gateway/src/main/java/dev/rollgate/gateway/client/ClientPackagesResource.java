@@ -3,6 +3,7 @@ package dev.rollgate.gateway.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollgate.contracts.problem.Problem;
 import dev.rollgate.gateway.audience.RedisAudience;
+import dev.rollgate.gateway.cache.AdmissionCache;
 import dev.rollgate.gateway.cache.SegmentCache;
 import dev.rollgate.gateway.cache.SegmentLookup;
 import dev.rollgate.gateway.config.GatewayConfig;
@@ -38,12 +39,15 @@ public class ClientPackagesResource {
 
     private final SegmentCache cache;
     private final RedisAudience audience;
+    private final AdmissionCache admissions;
     private final ObjectMapper mapper;
     private final int nextCheckAfterSeconds;
 
-    ClientPackagesResource(SegmentCache cache, RedisAudience audience, ObjectMapper mapper, GatewayConfig config) {
+    ClientPackagesResource(SegmentCache cache, RedisAudience audience, AdmissionCache admissions, ObjectMapper mapper,
+                           GatewayConfig config) {
         this.cache = cache;
         this.audience = audience;
+        this.admissions = admissions;
         this.mapper = mapper;
         this.nextCheckAfterSeconds = config.nextCheckAfterSeconds();
     }
@@ -60,7 +64,7 @@ public class ClientPackagesResource {
         ClientContext client = ClientContextParser.parse(firstValues(request), Instant.now());
         return cache.lookup(appKey, client.platform()).chain(lookup -> switch (lookup) {
             case SegmentLookup.UnknownApp unknown -> Uni.createFrom().item(unknownApp(appKey));
-            case SegmentLookup.Found found -> Resolver.resolve(found.segment(), client, audience)
+            case SegmentLookup.Found found -> Resolver.resolve(found.segment(), client, audience, admissions)
                     .map(resolved -> answer(EncodedAnswers.of(found.segment(), resolved, nextCheckAfterSeconds, mapper),
                             ifNoneMatch));
         });

@@ -33,6 +33,13 @@ public interface GatewayConfig {
     @WithDefault("10s")
     Duration upstreamTimeout();
 
+    /**
+     * How many answers about clients and grayscale audiences the gateway keeps (about 150 bytes each), so
+     * that a client seen again costs no Redis round trip; the least recently used go first.
+     */
+    @WithDefault("200000")
+    long admissionCacheSize();
+
     /** Larger console bodies get 413; a 100,000-id whitelist upload fits. */
     @WithDefault("16777216")
     long maxBodyBytes();

@@ -1,5 +1,6 @@
 package dev.rollgate.gateway.resolve;
 
+import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.ruleset.FinishedVersion;
 import dev.rollgate.contracts.ruleset.PackageRules;
 import dev.rollgate.contracts.version.Version;
@@ -13,16 +14,18 @@ public final class CompiledPackage {
     private final List<CompiledRelease> active;
     private final List<Finished> finished;
 
-    record Finished(FinishedVersion version, ClientRange range) {
+    /** With the answer it gives, made once per segment rather than once per client. */
+    record Finished(FinishedVersion version, ClientRange range, Resolution resolution) {
     }
 
     CompiledPackage(PackageRules rules) {
         this.packageId = rules.packageId();
-        this.active = rules.active().stream().map(CompiledRelease::new)
+        this.active = rules.active().stream().map(release -> new CompiledRelease(packageId, release))
                 .sorted((a, b) -> b.version().compareTo(a.version()))
                 .toList();
         this.finished = rules.finished().stream()
-                .map(f -> new Finished(f, ClientRange.of(f.artifact())))
+                .map(f -> new Finished(f, ClientRange.of(f.artifact()), new Resolution(packageId, f.version(),
+                        ReleaseType.OFFICIAL, f.artifact(), null)))
                 .sorted((a, b) -> Version.parse(b.version().version()).compareTo(Version.parse(a.version().version())))
                 .toList();
     }
@@ -38,9 +41,20 @@ public final class CompiledPackage {
 
     /** The highest finished version the client's version fits, or null. */
     public FinishedVersion baseline(Version clientVersion) {
+        Finished fitting = fitting(clientVersion);
+        return fitting == null ? null : fitting.version();
+    }
+
+    /** {@link #baseline} as the client gets it, or null. */
+    Resolution baselineResolution(Version clientVersion) {
+        Finished fitting = fitting(clientVersion);
+        return fitting == null ? null : fitting.resolution();
+    }
+
+    private Finished fitting(Version clientVersion) {
         for (Finished f : finished) {
             if (f.range().contains(clientVersion)) {
-                return f.version();
+                return f;
             }
         }
         return null;

@@ -13,15 +13,23 @@ public final class CompiledRelease {
     private final ActiveRelease release;
     private final ClientRange range;
     private final List<CompiledRule> rules;
+    /** What a client this task admits gets, made once per segment rather than once per client. */
+    private final Resolution resolution;
 
-    CompiledRelease(ActiveRelease release) {
+    CompiledRelease(String packageId, ActiveRelease release) {
         this.release = release;
+        this.resolution = new Resolution(packageId, release.version(), release.releaseType(), release.artifact(),
+                release.taskId());
         this.range = ClientRange.of(release.artifact());
         this.rules = release.rules() == null ? List.of() : release.rules().stream().map(CompiledRule::new).toList();
     }
 
     public ActiveRelease release() {
         return release;
+    }
+
+    Resolution resolution() {
+        return resolution;
     }
 
     public List<CompiledRule> rules() {

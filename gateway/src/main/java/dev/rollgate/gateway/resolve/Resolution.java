@@ -3,6 +3,8 @@ package dev.rollgate.gateway.resolve;
 import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.release.VersionArtifact;
 
+import java.util.Objects;
+
 /**
  * The version one package resolves to for one client.
  *
@@ -10,4 +12,13 @@ import dev.rollgate.contracts.release.VersionArtifact;
  */
 public record Resolution(String packageId, String version, ReleaseType releaseType, VersionArtifact artifact,
                          String taskId) {
+
+    /**
+     * From the fields that tell resolutions apart, whose hashes the strings keep: each request's answer is
+     * looked up by its list of resolutions, and hashing every artifact field of 50 packages costs more.
+     */
+    @Override
+    public int hashCode() {
+        return (31 * packageId.hashCode() + version.hashCode()) * 31 + Objects.hashCode(taskId);
+    }
 }

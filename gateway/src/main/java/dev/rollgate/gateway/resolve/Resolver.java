@@ -1,10 +1,7 @@
 package dev.rollgate.gateway.resolve;
 
 import dev.rollgate.contracts.release.GrayscaleMode;
-import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.ruleset.ActiveRelease;
-import dev.rollgate.contracts.ruleset.FinishedVersion;
-import dev.rollgate.contracts.ruleset.WhitelistRef;
 import io.smallrye.mutiny.Uni;
 
 import java.util.ArrayList;
@@ -15,7 +12,8 @@ import java.util.List;
  * client"): the highest active task whose version fits the client, that is not paused, whose rules all
  * hold and whose audience takes the client; else the highest finished version that fits; else nothing.
  * Only whitelist and time-window audiences cost a Redis call, and a lower task's slot is never claimed
- * when a higher task already matched.
+ * when a higher task already matched. The audience may fail; the task then fails closed, and the client
+ * gets what it would get without it.
  */
 public final class Resolver {
 
@@ -23,63 +21,88 @@ public final class Resolver {
     }
 
     public static Uni<List<Resolution>> resolve(CompiledSegment segment, ClientContext client, Audience audience) {
-        List<Resolution> settled = new ArrayList<>();
-        List<CompiledPackage> waiting = new ArrayList<>();
+        return resolve(segment, client, audience, AdmissionMemo.NONE);
+    }
+
+    /** Asks {@code memo} before the audience, and tells it what the audience answered. */
+    public static Uni<List<Resolution>> resolve(CompiledSegment segment, ClientContext client, Audience audience,
+                                                AdmissionMemo memo) {
+        List<CompiledPackage> packages = segment.packages();
+        Resolution[] baselines = segment.baselinesFor(client.clientVersion());
+        // By package index, so that the answer comes out in the segment's packageId order without a sort.
+        Resolution[] resolved = new Resolution[packages.size()];
+        List<Integer> waiting = new ArrayList<>();
         List<List<CompiledRelease>> waitingCandidates = new ArrayList<>();
-        for (CompiledPackage pkg : segment.packages()) {
+        for (int i = 0; i < packages.size(); i++) {
+            CompiledPackage pkg = packages.get(i);
             if (!client.wants(pkg.packageId())) {
                 continue;
             }
-            List<CompiledRelease> candidates = candidates(pkg, client);
-            if (candidates.isEmpty() || candidates.get(0).isOfficial()) {
-                Resolution now = candidates.isEmpty() ? baseline(pkg, client) : chosen(pkg, candidates.get(0));
-                if (now != null) {
-                    settled.add(now);
-                }
+            List<CompiledRelease> candidates = pkg.active().isEmpty() ? List.of() : candidates(pkg, client);
+            if (candidates.isEmpty()) {
+                resolved[i] = baselines[i];
+            } else if (candidates.get(0).isOfficial()) {
+                resolved[i] = candidates.get(0).resolution();
             } else {
-                waiting.add(pkg);
+                waiting.add(i);
                 waitingCandidates.add(candidates);
             }
         }
         if (waiting.isEmpty()) {
-            return Uni.createFrom().item(settled);
+            return Uni.createFrom().item(inOrder(resolved));
         }
-        // The highest candidate of each waiting package that is a whitelist release is asked about in one
-        // round trip; what that does not settle is walked one candidate at a time.
+        // The highest candidate of every waiting package is settled at once: by the memo, locally when its
+        // audience cannot take the client, or in one round trip for all the rest, whitelist checks and slot
+        // claims together. Only what that leaves out is walked one candidate at a time.
+        boolean[] firstAdmitted = new boolean[waiting.size()];
         List<Integer> asked = new ArrayList<>();
-        List<List<WhitelistRef>> whitelists = new ArrayList<>();
-        for (int i = 0; i < waiting.size(); i++) {
-            ActiveRelease first = waitingCandidates.get(i).get(0).release();
-            if (first.grayscale() != null && first.grayscale().mode() == GrayscaleMode.WHITELIST
-                    && first.whitelists() != null && !first.whitelists().isEmpty()) {
-                asked.add(i);
-                whitelists.add(first.whitelists());
+        List<ActiveRelease> askedTasks = new ArrayList<>();
+        for (int w = 0; w < waiting.size(); w++) {
+            CompiledRelease first = waitingCandidates.get(w).get(0);
+            Boolean known = askable(first.release(), client) ? memo.recall(first, client) : Boolean.FALSE;
+            if (known == null) {
+                asked.add(w);
+                askedTasks.add(first.release());
+            } else {
+                firstAdmitted[w] = known;
             }
         }
-        Uni<List<Boolean>> members = whitelists.isEmpty() ? Uni.createFrom().item(List.of())
-                : audience.areMembers(segment.appKey(), whitelists, client);
-        return members.chain(answers -> {
+        Uni<List<Boolean>> answers = askedTasks.isEmpty() ? Uni.createFrom().item(List.of())
+                : audience.admit(segment.appKey(), askedTasks, client)
+                        .invoke(admitted -> {
+                            for (int at = 0; at < asked.size(); at++) {
+                                memo.remember(waitingCandidates.get(asked.get(at)).get(0), client, admitted.get(at));
+                            }
+                        })
+                        .onFailure().recoverWithItem(() -> askedTasks.stream().map(task -> false).toList());
+        return answers.chain(admitted -> {
+            for (int at = 0; at < asked.size(); at++) {
+                firstAdmitted[asked.get(at)] = admitted.get(at);
+            }
             List<Uni<Resolution>> pending = new ArrayList<>(waiting.size());
-            for (int i = 0; i < waiting.size(); i++) {
-                CompiledPackage pkg = waiting.get(i);
-                List<CompiledRelease> candidates = waitingCandidates.get(i);
-                int at = asked.indexOf(i);
-                if (at < 0) {
-                    pending.add(firstAdmitted(segment.appKey(), pkg, candidates, 0, client, audience));
-                } else if (Boolean.TRUE.equals(answers.get(at))) {
-                    pending.add(Uni.createFrom().item(chosen(pkg, candidates.get(0))));
-                } else {
-                    pending.add(firstAdmitted(segment.appKey(), pkg, candidates, 1, client, audience));
-                }
+            for (int w = 0; w < waiting.size(); w++) {
+                List<CompiledRelease> candidates = waitingCandidates.get(w);
+                pending.add(firstAdmitted[w] ? Uni.createFrom().item(candidates.get(0).resolution())
+                        : firstAdmitted(segment.appKey(), candidates, 1, baselines[waiting.get(w)], client, audience,
+                                memo));
             }
             return Uni.join().all(pending).andFailFast();
-        }).map(resolved -> {
-            List<Resolution> all = new ArrayList<>(settled.size() + resolved.size());
-            all.addAll(settled);
-            resolved.stream().filter(r -> r != null).forEach(all::add);
-            all.sort((a, b) -> a.packageId().compareTo(b.packageId()));
-            return all;
+        }).map(walked -> {
+            for (int w = 0; w < waiting.size(); w++) {
+                resolved[waiting.get(w)] = walked.get(w);
+            }
+            return inOrder(resolved);
         });
+    }
+
+    private static List<Resolution> inOrder(Resolution[] resolved) {
+        List<Resolution> answer = new ArrayList<>(resolved.length);
+        for (Resolution resolution : resolved) {
+            if (resolution != null) {
+                answer.add(resolution);
+            }
+        }
+        return answer;
     }
 
     /** Active tasks whose version fits the client, not paused, all rules holding; highest version first. */
@@ -93,32 +116,49 @@ public final class Resolver {
         return candidates;
     }
 
-    private static Uni<Resolution> firstAdmitted(String appKey, CompiledPackage pkg, List<CompiledRelease> candidates,
-                                                 int index, ClientContext client, Audience audience) {
+    private static Uni<Resolution> firstAdmitted(String appKey, List<CompiledRelease> candidates, int index,
+                                                 Resolution baseline, ClientContext client, Audience audience,
+                                                 AdmissionMemo memo) {
         if (index == candidates.size()) {
-            return Uni.createFrom().item(baseline(pkg, client));
+            return Uni.createFrom().item(baseline);
         }
         CompiledRelease candidate = candidates.get(index);
         if (candidate.isOfficial()) {
-            return Uni.createFrom().item(chosen(pkg, candidate));
+            return Uni.createFrom().item(candidate.resolution());
         }
-        return admits(appKey, candidate.release(), client, audience).chain(admitted -> admitted
-                ? Uni.createFrom().item(chosen(pkg, candidate))
-                : firstAdmitted(appKey, pkg, candidates, index + 1, client, audience));
+        return admits(appKey, candidate, client, audience, memo).chain(admitted -> admitted
+                ? Uni.createFrom().item(candidate.resolution())
+                : firstAdmitted(appKey, candidates, index + 1, baseline, client, audience, memo));
     }
 
-    private static Uni<Boolean> admits(String appKey, ActiveRelease release, ClientContext client, Audience audience) {
-        if (release.grayscale() == null) {
+    private static Uni<Boolean> admits(String appKey, CompiledRelease candidate, ClientContext client,
+                                       Audience audience, AdmissionMemo memo) {
+        ActiveRelease release = candidate.release();
+        if (!askable(release, client)) {
             return Uni.createFrom().item(false);
         }
-        return switch (release.grayscale().mode()) {
-            case WHITELIST -> release.whitelists() == null || release.whitelists().isEmpty()
-                    ? Uni.createFrom().item(false)
-                    : audience.isMember(appKey, release.whitelists(), client);
-            case TIME_WINDOW -> windowOpen(release, client) && client.identity() != null
-                    ? audience.holdsSlot(appKey, release, client)
-                    : Uni.createFrom().item(false);
+        Boolean known = memo.recall(candidate, client);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        Uni<Boolean> answer = release.grayscale().mode() == GrayscaleMode.WHITELIST
+                ? audience.isMember(appKey, release.whitelists(), client)
+                : audience.holdsSlot(appKey, release, client);
+        return answer.invoke(admitted -> memo.remember(candidate, client, admitted))
+                .onFailure().recoverWithItem(false);
+    }
+
+    /** Whether the task's audience could take the client at all, which only then is worth asking about. */
+    private static boolean askable(ActiveRelease release, ClientContext client) {
+        return release.grayscale() != null && switch (release.grayscale().mode()) {
+            case WHITELIST -> isWhitelistAudience(release);
+            case TIME_WINDOW -> windowOpen(release, client) && client.identity() != null;
         };
+    }
+
+    private static boolean isWhitelistAudience(ActiveRelease release) {
+        return release.grayscale() != null && release.grayscale().mode() == GrayscaleMode.WHITELIST
+                && release.whitelists() != null && !release.whitelists().isEmpty();
     }
 
     /** After its end time a time-window task matches nobody. */
@@ -126,14 +166,4 @@ public final class Resolver {
         return release.grayscale().endTime() != null && client.now().isBefore(release.grayscale().endTime());
     }
 
-    private static Resolution chosen(CompiledPackage pkg, CompiledRelease release) {
-        ActiveRelease r = release.release();
-        return new Resolution(pkg.packageId(), r.version(), r.releaseType(), r.artifact(), r.taskId());
-    }
-
-    private static Resolution baseline(CompiledPackage pkg, ClientContext client) {
-        FinishedVersion baseline = pkg.baseline(client.clientVersion());
-        return baseline == null ? null
-                : new Resolution(pkg.packageId(), baseline.version(), ReleaseType.OFFICIAL, baseline.artifact(), null);
-    }
 }

@@ -2,9 +2,11 @@ package dev.rollgate.gateway.audience;
 
 import dev.rollgate.contracts.redis.RedisKeys;
 import dev.rollgate.contracts.release.GrayscaleSpec;
+import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.ruleset.ActiveRelease;
+import dev.rollgate.contracts.ruleset.WhitelistRef;
 import dev.rollgate.contracts.version.Version;
 import dev.rollgate.gateway.resolve.ClientContext;
 import io.smallrye.mutiny.Uni;
@@ -114,5 +116,26 @@ class TimeWindowClaimsIT {
                 .isEqualTo(SlotState.NO_IDENTITY);
         assertThat(first.sendAndAwait(Request.cmd(Command.SCARD).arg(RedisKeys.timeWindowClaims(app, task.taskId())))
                 .toInteger()).isEqualTo(1);
+    }
+
+    @Test
+    void oneRoundTripAsksWhitelistsAndClaimsSlotsTogetherAlsoWhenRedisHasForgottenTheScript() {
+        WhitelistRef testers = new WhitelistRef("testers", IdType.USER_ID);
+        ActiveRelease byWhitelist = new ActiveRelease(UUID.randomUUID().toString(), "1.2", ReleaseType.GRAYSCALE,
+                false, GrayscaleSpec.whitelist(List.of("testers")), List.of(testers), List.of(), null);
+        first.sendAndAwait(Request.cmd(Command.SADD).arg(RedisKeys.whitelistMembers(app, "testers")).arg("alice"));
+        RedisAudience audience = new RedisAudience(first);
+
+        assertThat(audience.admit(app, List.of(byWhitelist, task), client("alice")).await().indefinitely())
+                .containsExactly(true, true);
+        assertThat(audience.admit(app, List.of(task, byWhitelist), client("bob")).await().indefinitely())
+                .containsExactly(true, false);
+        assertThat(audience.admit(app, List.of(byWhitelist, task), client(null)).await().indefinitely())
+                .as("a client without ids is asked nothing").containsExactly(false, false);
+        List<String> holders = new ArrayList<>();
+        first.sendAndAwait(Request.cmd(Command.SMEMBERS).arg(RedisKeys.timeWindowClaims(app, task.taskId())))
+                .forEach(holder -> holders.add(holder.toString()));
+        assertThat(holders).containsExactlyInAnyOrder("u:alice", "u:bob");
+        first.sendAndAwait(Request.cmd(Command.DEL).arg(RedisKeys.whitelistMembers(app, "testers")));
     }
 }

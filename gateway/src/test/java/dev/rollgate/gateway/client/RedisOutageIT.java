@@ -33,13 +33,13 @@ class RedisOutageIT {
     Redis redis;
 
     @Test
-    void cachedSegmentsAreStillAnsweredWithWhitelistsFailingClosedAndOthersGet503() {
+    void cachedSegmentsAreStillAnsweredWithUnknownMembersFailingClosedAndOthersGet503() {
         Segments segments = new Segments(redis);
         String cached = Segments.newApp();
         String uncached = Segments.newApp();
         segments.register(cached);
         segments.register(uncached);
-        segments.members(cached, "w1", "u1");
+        segments.members(cached, "w1", "u1", "u2");
         segments.write(cached, 5, true,
                 new PackageRules("20000001", List.of(finished("20000001", "1.0.1")),
                         List.of(byWhitelist("t1", "20000001", "1.0.2", "w1", List.of(cityIn("Hangzhou"))))),
@@ -50,12 +50,16 @@ class RedisOutageIT {
 
         PrivateRedis.stopRedis();
 
-        given().queryParam("platform", "ANDROID").queryParam("clientVersion", "10.2").queryParam("userId", "u1")
+        given().queryParam("platform", "ANDROID").queryParam("clientVersion", "10.2").queryParam("userId", "u2")
                 .queryParam("city", "Hangzhou").get("/client/v1/apps/{app}/packages", cached).then()
                 .statusCode(200)
                 .body("revision", equalTo(5))
                 .body("packages[0].version", equalTo("1.0.1"))
                 .body("packages[1].version", equalTo("2.0"));
+        // What Redis said of u1 before it went stands for this revision of the segment.
+        given().queryParam("platform", "ANDROID").queryParam("clientVersion", "10.2").queryParam("userId", "u1")
+                .queryParam("city", "Hangzhou").get("/client/v1/apps/{app}/packages", cached).then()
+                .statusCode(200).body("packages[0].version", equalTo("1.0.2"));
         given().queryParam("platform", "ANDROID").queryParam("clientVersion", "10.2")
                 .get("/client/v1/apps/{app}/packages", uncached).then()
                 .statusCode(503).contentType("application/problem+json");

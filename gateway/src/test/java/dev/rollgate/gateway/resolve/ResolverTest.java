@@ -46,11 +46,15 @@ class ResolverTest {
         final List<List<WhitelistRef>> membershipQuestions = new ArrayList<>();
         final List<String> slotQuestions = new ArrayList<>();
         final Set<String> appKeys = new HashSet<>();
+        boolean down;
 
         @Override
         public Uni<Boolean> isMember(String appKey, List<WhitelistRef> whitelists, ClientContext client) {
             appKeys.add(appKey);
             membershipQuestions.add(whitelists);
+            if (down) {
+                return Uni.createFrom().failure(new IllegalStateException("Redis is down"));
+            }
             return Uni.createFrom().item(whitelists.stream().anyMatch(w -> {
                 String id = w.idType() == IdType.USER_ID ? client.userId() : client.deviceId();
                 return id != null && members.getOrDefault(w.whitelistId(), Set.of()).contains(id);
@@ -61,6 +65,9 @@ class ResolverTest {
         public Uni<Boolean> holdsSlot(String appKey, ActiveRelease release, ClientContext client) {
             appKeys.add(appKey);
             slotQuestions.add(release.taskId());
+            if (down) {
+                return Uni.createFrom().failure(new IllegalStateException("Redis is down"));
+            }
             Set<String> holders = slotHolders.computeIfAbsent(release.taskId(), id -> new HashSet<>());
             boolean holds = holders.contains(client.identity())
                     || (holders.size() < release.grayscale().usersCount() && holders.add(client.identity()));
@@ -71,6 +78,26 @@ class ResolverTest {
             return membershipQuestions.size() + slotQuestions.size();
         }
     }
+
+    /** Every answer kept, by the compiled task's identity and the client's ids. */
+    static final class MapMemo implements AdmissionMemo {
+        private record Key(CompiledRelease release, String userId, String deviceId) {
+        }
+
+        final Map<Key, Boolean> answers = new HashMap<>();
+
+        @Override
+        public Boolean recall(CompiledRelease release, ClientContext client) {
+            return answers.get(new Key(release, client.userId(), client.deviceId()));
+        }
+
+        @Override
+        public void remember(CompiledRelease release, ClientContext client, boolean admitted) {
+            answers.put(new Key(release, client.userId(), client.deviceId()), admitted);
+        }
+    }
+
+    private final MapMemo memo = new MapMemo();
 
     private static VersionArtifact fitting(String min, String max) {
         return new VersionArtifact("https://cdn.example/p.zip", "ab".repeat(32), 1024, null, null, min, max);
@@ -126,6 +153,11 @@ class ResolverTest {
 
     private List<Resolution> resolve(CompiledSegment segment, ClientContext client) {
         return Resolver.resolve(segment, client, audience).await().indefinitely();
+    }
+
+    private List<String> versionsRemembering(CompiledSegment segment, ClientContext client) {
+        return Resolver.resolve(segment, client, audience, memo).await().indefinitely().stream()
+                .map(r -> r.packageId() + "=" + r.version()).toList();
     }
 
     /** The version each resolved package got, as "packageId=version". */
@@ -294,5 +326,52 @@ class ResolverTest {
                 pkg("00000002", List.of(), official("2.0.0")));
         assertThat(versions(segment, client("alice", null)))
                 .containsExactly("00000001=1.0.0", "00000002=2.0.0", "00000003=3.0.0");
+    }
+
+    @Test
+    void aClientSeenAgainIsAnsweredFromTheMemoWithoutAskingTheAudience() {
+        audience.members.put(TESTERS.whitelistId(), Set.of("alice"));
+        PackageRules byWhitelist = pkg(PKG, List.of(finished("1.0.0", "1.0", null)), whitelisted("2.0.0", TESTERS));
+        PackageRules byWindow = pkg("00000002", List.of(finished("1.0.0", "1.0", null)),
+                timeWindow("2.0.0", NOW.plusSeconds(3600), 1));
+        CompiledSegment segment = segment(byWhitelist, byWindow);
+        for (int visit = 0; visit < 3; visit++) {
+            assertThat(versionsRemembering(segment, client("alice", null)))
+                    .containsExactly(PKG + "=2.0.0", "00000002=2.0.0");
+            assertThat(versionsRemembering(segment, client("bob", null)))
+                    .containsExactly(PKG + "=1.0.0", "00000002=1.0.0");
+        }
+        assertThat(audience.membershipQuestions).hasSize(2);
+        assertThat(audience.slotQuestions).hasSize(2);
+
+        CompiledSegment nextRevision = segment(byWhitelist, byWindow);
+        audience.members.put(TESTERS.whitelistId(), Set.of("alice", "bob"));
+        assertThat(versionsRemembering(nextRevision, client("bob", null))).as("a new revision asks again")
+                .containsExactly(PKG + "=2.0.0", "00000002=1.0.0");
+        assertThat(audience.questions()).isEqualTo(6);
+    }
+
+    @Test
+    void whenTheAudienceFailsTheTaskFailsClosedAndNothingIsRemembered() {
+        audience.members.put(TESTERS.whitelistId(), Set.of("alice"));
+        CompiledSegment segment = segment(pkg(PKG, List.of(finished("1.0.0", "1.0", null)),
+                whitelisted("3.0.0", TESTERS), timeWindow("2.0.0", NOW.plusSeconds(3600), 10)));
+        audience.down = true;
+        assertThat(versionsRemembering(segment, client("alice", null))).containsExactly(PKG + "=1.0.0");
+        assertThat(memo.answers).isEmpty();
+
+        audience.down = false;
+        assertThat(versionsRemembering(segment, client("alice", null))).containsExactly(PKG + "=3.0.0");
+        assertThat(memo.answers).hasSize(1);
+    }
+
+    @Test
+    void aRememberedSlotAdmitsNobodyOnceTheWindowHasEnded() {
+        CompiledSegment segment = segment(pkg(PKG, List.of(finished("1.0.0", "1.0", null)),
+                timeWindow("2.0.0", NOW.plusSeconds(60), 10)));
+        assertThat(versionsRemembering(segment, client("alice", null))).containsExactly(PKG + "=2.0.0");
+        ClientContext later = client("10.2.0", "alice", null, "Hangzhou", Set.of(), NOW.plusSeconds(61));
+        assertThat(versionsRemembering(segment, later)).containsExactly(PKG + "=1.0.0");
+        assertThat(audience.slotQuestions).hasSize(1);
     }
 }

@@ -7,6 +7,7 @@ import dev.rollgate.contracts.event.WhitelistDeleted;
 import dev.rollgate.contracts.event.WhitelistMembersAdded;
 import dev.rollgate.contracts.event.WhitelistMembersRemoved;
 import dev.rollgate.contracts.release.IdType;
+import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.ruleset.Ruleset;
 import dev.rollgate.contracts.version.Version;
 
@@ -73,10 +74,14 @@ public final class BatchCompiler {
                 typesOf(app).put(created.whitelistId(), Optional.of(created.idType()));
                 whitelistOps.add(new WhitelistOp.Define(app, created.whitelistId(), created.idType()));
             }
-            case WhitelistMembersAdded added when !added.ids().isEmpty() ->
-                    whitelistOps.add(new WhitelistOp.AddMembers(app, added.whitelistId(), added.ids()));
-            case WhitelistMembersRemoved removed when !removed.ids().isEmpty() ->
-                    whitelistOps.add(new WhitelistOp.RemoveMembers(app, removed.whitelistId(), removed.ids()));
+            case WhitelistMembersAdded added when !added.ids().isEmpty() -> {
+                whitelistOps.add(new WhitelistOp.AddMembers(app, added.whitelistId(), added.ids()));
+                bumpSegmentsNaming(app, added.whitelistId(), event.offset());
+            }
+            case WhitelistMembersRemoved removed when !removed.ids().isEmpty() -> {
+                whitelistOps.add(new WhitelistOp.RemoveMembers(app, removed.whitelistId(), removed.ids()));
+                bumpSegmentsNaming(app, removed.whitelistId(), event.offset());
+            }
             case WhitelistMembersAdded added -> {
             }
             case WhitelistMembersRemoved removed -> {
@@ -84,12 +89,27 @@ public final class BatchCompiler {
             case WhitelistDeleted deleted -> {
                 typesOf(app).put(deleted.whitelistId(), Optional.empty());
                 whitelistOps.add(new WhitelistOp.Drop(app, deleted.whitelistId()));
+                bumpSegmentsNaming(app, deleted.whitelistId(), event.offset());
             }
             case AppRegistered registered -> registeredApps.add(app);
             default -> throw new IllegalStateException("unhandled event type " + event.data().getClass());
         }
         applied.computeIfAbsent(app, k -> new LinkedHashMap<>()).put(stream, version);
         appliedCount++;
+    }
+
+    /**
+     * Gateways keep what Redis told them about a client's audience for as long as a segment's revision
+     * stands, so a change to a whitelist's members must give every segment whose tasks name it a new one.
+     */
+    private void bumpSegmentsNaming(String app, String whitelistId, long offset) {
+        for (Platform platform : Platform.values()) {
+            Segment segment = new Segment(app, platform);
+            Ruleset current = rulesets.containsKey(segment) ? rulesets.get(segment) : stored.ruleset(segment).orElse(null);
+            if (current != null && RevisionBump.namesWhitelist(current, whitelistId)) {
+                rulesets.put(segment, RevisionBump.to(current, offset));
+            }
+        }
     }
 
     private static void requireTask(ReleaseTaskEvent task) {

@@ -9,10 +9,12 @@ import dev.rollgate.contracts.event.ReleaseTaskPromoted;
 import dev.rollgate.contracts.event.WhitelistCreated;
 import dev.rollgate.contracts.event.WhitelistDeleted;
 import dev.rollgate.contracts.event.WhitelistMembersAdded;
+import dev.rollgate.contracts.event.WhitelistMembersRemoved;
 import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.ruleset.ActiveRelease;
+import dev.rollgate.contracts.ruleset.PackageRules;
 import dev.rollgate.contracts.ruleset.Ruleset;
 import dev.rollgate.contracts.ruleset.RulesetJson;
 import dev.rollgate.contracts.ruleset.WhitelistRef;
@@ -206,6 +208,30 @@ class BatchCompilerTest {
                 .containsExactly("Define", "AddMembers", "Drop");
         assertThat(writes.rulesets().get(ANDROID).packages().get(0).active().get(0).whitelists()).isEmpty();
         assertThat(writes.appliedVersions().get(APP)).containsEntry("whitelist-w1", 3L).containsEntry("task-t1", 1L);
+    }
+
+    @Test
+    void aMembershipChangeGivesEverySegmentThatNamesTheWhitelistANewRevision() {
+        MemoryState state = new MemoryState();
+        publish("whitelist-w1", 1, new WhitelistCreated("w1", "beta", IdType.USER_ID));
+        publish("whitelist-w2", 1, new WhitelistCreated("w2", "staff", IdType.USER_ID));
+        publish("task-t1", 1, TaskEvents.grayscaleByWhitelist("t1", "20000001", "1.0.1", "w1"));
+        state.apply(topic.subList(0, 3));
+
+        publish("whitelist-w2", 2, new WhitelistMembersAdded("w2", List.of("u9")));
+        assertThat(state.apply(topic.subList(3, 4)).rulesets()).as("no task names w2").isEmpty();
+
+        publish("whitelist-w1", 2, new WhitelistMembersAdded("w1", List.of("u1")));
+        publish("whitelist-w1", 3, new WhitelistMembersRemoved("w1", List.of("u2")));
+        List<PackageRules> before = state.rulesets.get(ANDROID).packages();
+        BatchWrites writes = state.apply(topic.subList(4, 6));
+
+        assertThat(writes.rulesets()).containsOnlyKeys(ANDROID);
+        assertThat(writes.rulesets().get(ANDROID).revision()).isEqualTo(5);
+        assertThat(writes.rulesets().get(ANDROID).packages()).isEqualTo(before);
+
+        publish("whitelist-w1", 4, new WhitelistDeleted("w1"));
+        assertThat(state.apply(topic.subList(6, 7)).rulesets().get(ANDROID).revision()).isEqualTo(6);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.PackageRules;
 import dev.rollgate.contracts.ruleset.Ruleset;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,12 +104,34 @@ final class Dataset {
     static List<String> clientPaths(int count, String[] cities) {
         List<String> paths = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            int app = i % APPS;
-            String platform = (i / APPS) % 2 == 0 ? "ANDROID" : "IOS";
-            paths.add("/client/v1/apps/" + app(app) + "/packages?platform=" + platform + "&clientVersion=10.2.0"
-                    + "&userId=u" + (i * 7 % 1_000) + "&city=" + cities[i % cities.length] + "&model=SM-S918B"
-                    + "&osVersion=14&attr.channel=beta&attr.battery=80");
+            paths.add(clientPath(i, "u" + (i * 7 % 1_000), cities));
         }
         return paths;
+    }
+
+    /**
+     * Requests as {@link #clientPaths(int)} makes them, but every one from a user never seen before (the tag
+     * keeps runs apart), so the gateway remembers nothing about any of them: each costs its Redis round trips.
+     */
+    static List<String> firstVisits(String tag) {
+        String[] cities = {"Hangzhou", "Shanghai", "Paris", "Beijing"};
+        return new AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return clientPath(index, "new-" + tag + "-" + index, cities);
+            }
+
+            @Override
+            public int size() {
+                return Integer.MAX_VALUE;
+            }
+        };
+    }
+
+    private static String clientPath(int i, String userId, String[] cities) {
+        String platform = (i / APPS) % 2 == 0 ? "ANDROID" : "IOS";
+        return "/client/v1/apps/" + app(i % APPS) + "/packages?platform=" + platform + "&clientVersion=10.2.0"
+                + "&userId=" + userId + "&city=" + cities[i % cities.length] + "&model=SM-S918B"
+                + "&osVersion=14&attr.channel=beta&attr.battery=80";
     }
 }

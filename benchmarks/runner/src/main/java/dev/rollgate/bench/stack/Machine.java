@@ -3,6 +3,7 @@ package dev.rollgate.bench.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** What the figures were measured on. */
 final class Machine {
@@ -13,8 +14,12 @@ final class Machine {
     static String describe() {
         String cpu = "unknown CPU";
         long memoryKb = 0;
+        // The machine's processors, not this JVM's: the generator may run pinned to one of them.
+        long cores = Runtime.getRuntime().availableProcessors();
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            List<String> cpuinfo = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            cores = cpuinfo.stream().filter(line -> line.startsWith("processor")).count();
+            for (String line : cpuinfo) {
                 if (line.startsWith("model name")) {
                     cpu = line.substring(line.indexOf(':') + 1).strip();
                     break;
@@ -28,7 +33,7 @@ final class Machine {
         } catch (IOException e) {
             // not Linux: the description says less
         }
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memoryKb / 1024 / 1024
+        return cores + " cores (" + cpu + "), " + memoryKb / 1024 / 1024
                 + " GiB, Java " + Runtime.version() + ", " + System.getProperty("os.name");
     }
 }

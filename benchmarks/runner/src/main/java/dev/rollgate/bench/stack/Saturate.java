@@ -1,0 +1,36 @@
+package dev.rollgate.bench.stack;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * One throughput figure alone, against a stack where {@link StackBenchmarks} loaded the dataset: for
+ * looking at one figure under a profiler without the whole run.
+ * usage: Saturate BASE_URL clients|no-redis|first-visits|bare:BYTES [SECONDS] [CONNECTIONS]
+ */
+public final class Saturate {
+
+    private Saturate() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length < 2) {
+            System.err.println("usage: Saturate BASE_URL clients|no-redis|first-visits|bare:BYTES [SECONDS] [CONNECTIONS]");
+            System.exit(2);
+        }
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+        int connections = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+        List<String> paths = switch (args[1]) {
+            case "clients" -> Dataset.clientPaths(20_000);
+            case "no-redis" -> Dataset.clientPaths(20_000, new String[] {"Paris", "Lyon"});
+            case "first-visits" -> Dataset.firstVisits(UUID.randomUUID().toString().substring(0, 8));
+            default -> List.of("/bare?bytes=" + args[1].substring(args[1].indexOf(':') + 1));
+        };
+        try (LoadGenerator load = new LoadGenerator()) {
+            LoadGenerator.Throughput rate = load.saturate(args[0], paths, connections, 3, seconds);
+            System.out.printf(Locale.ROOT, "%s %s: %.0f requests/s, %d errors%n", args[0], args[1], rate.perSecond(),
+                    rate.errors());
+        }
+    }
+}
