@@ -9,8 +9,9 @@ import java.util.List;
  * compiled by targeting-service and stored in Redis under {@code RedisKeys.ruleset}.
  *
  * @param formatVersion lets a gateway refuse a ruleset written by a newer targeting-service
- * @param revision      the Kafka offset of the last event applied to this segment: deterministic, so a
- *                      rebuild from the topic gives the same number
+ * @param revision      the Kafka offset of the last event that changed this segment's tasks or the members
+ *                      of a whitelist they name: deterministic, so a rebuild from the topic gives the same
+ *                      number
  * @param packages      sorted by packageId
  */
 public record Ruleset(int formatVersion, String appKey, Platform platform, long revision, List<PackageRules> packages) {

@@ -7,7 +7,7 @@ import java.util.UUID;
 /**
  * One throughput figure alone, against a stack where {@link StackBenchmarks} loaded the dataset: for
  * looking at one figure under a profiler without the whole run.
- * usage: Saturate BASE_URL clients|no-redis|first-visits|bare:BYTES [SECONDS] [CONNECTIONS]
+ * usage: Saturate BASE_URL clients|no-redis|first-visits|bare:BYTES [SECONDS] [CONNECTIONS | at:RATE]
  */
 public final class Saturate {
 
@@ -16,11 +16,12 @@ public final class Saturate {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length < 2) {
-            System.err.println("usage: Saturate BASE_URL clients|no-redis|first-visits|bare:BYTES [SECONDS] [CONNECTIONS]");
+            System.err.println("usage: Saturate BASE_URL clients|no-redis|first-visits|bare:BYTES [SECONDS]"
+                    + " [CONNECTIONS | at:RATE]");
             System.exit(2);
         }
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
-        int connections = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+        String mode = args.length > 3 ? args[3] : "64";
         List<String> paths = switch (args[1]) {
             case "clients" -> Dataset.clientPaths(20_000);
             case "no-redis" -> Dataset.clientPaths(20_000, new String[] {"Paris", "Lyon"});
@@ -28,7 +29,15 @@ public final class Saturate {
             default -> List.of("/bare?bytes=" + args[1].substring(args[1].indexOf(':') + 1));
         };
         try (LoadGenerator load = new LoadGenerator()) {
-            LoadGenerator.Throughput rate = load.saturate(args[0], paths, connections, 3, seconds);
+            if (mode.startsWith("at:")) {
+                int rate = Integer.parseInt(mode.substring(3));
+                load.atRate(args[0], paths, rate, 5);
+                LoadGenerator.Latency latency = load.atRate(args[0], paths, rate, seconds);
+                System.out.printf(Locale.ROOT, "%s %s %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n", args[0],
+                        args[1], mode, latency.p50Millis(), latency.p99Millis(), latency.maxMillis(), latency.errors());
+                return;
+            }
+            LoadGenerator.Throughput rate = load.saturate(args[0], paths, Integer.parseInt(mode), 3, seconds);
             System.out.printf(Locale.ROOT, "%s %s: %.0f requests/s, %d errors%n", args[0], args[1], rate.perSecond(),
                     rate.errors());
         }

@@ -80,8 +80,8 @@ public final class StackBenchmarks {
             List<String> noRedisPaths = Dataset.clientPaths(20_000, new String[] {"Paris", "Lyon"});
             say("throughput: warm-up, then %d rounds of bare endpoint, client API, clients without Redis", ROUNDS);
             // One unmeasured round first: the generator's JIT and both servers' warm up alike, whoever goes first.
-            load.saturate(bare, barePaths, CONNECTIONS, 5, 5);
-            load.saturate(gateway, paths, CONNECTIONS, 5, 5);
+            load.saturate(bare, barePaths, CONNECTIONS, 10, 10);
+            load.saturate(gateway, paths, CONNECTIONS, 10, 10);
             // Rounds taken in turn, and medians of them: on shared cores one figure alone swings by half.
             double[] bareRates = new double[ROUNDS];
             double[] gatewayRates = new double[ROUNDS];
