@@ -18,7 +18,7 @@ public class JsonBodyProblems {
     public static Response unreadable(JsonProcessingException e) {
         Problem problem = Problem.invalid("the body is not the JSON this endpoint takes",
                 List.of(JsonProblems.fieldError(e)));
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return ProblemResponse.of(problem);
     }
 
     @ServerExceptionMapper

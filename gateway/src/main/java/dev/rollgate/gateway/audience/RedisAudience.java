@@ -66,10 +66,9 @@ public class RedisAudience implements Audience {
                 continue;
             }
             for (WhitelistRef whitelist : task.whitelists()) {
-                String id = idFor(whitelist, client);
-                if (id != null) {
-                    requests.add(Request.cmd(Command.SISMEMBER)
-                            .arg(RedisKeys.whitelistMembers(appKey, whitelist.whitelistId())).arg(id));
+                Request check = membershipCheck(appKey, whitelist, client);
+                if (check != null) {
+                    requests.add(check);
                     asked[t]++;
                 }
             }
@@ -105,10 +104,9 @@ public class RedisAudience implements Audience {
     public Uni<List<Boolean>> memberships(String appKey, List<WhitelistRef> whitelists, ClientContext client) {
         List<Request> checks = new ArrayList<>(whitelists.size());
         for (WhitelistRef whitelist : whitelists) {
-            String id = idFor(whitelist, client);
-            if (id != null) {
-                checks.add(Request.cmd(Command.SISMEMBER)
-                        .arg(RedisKeys.whitelistMembers(appKey, whitelist.whitelistId())).arg(id));
+            Request check = membershipCheck(appKey, whitelist, client);
+            if (check != null) {
+                checks.add(check);
             }
         }
         if (checks.isEmpty()) {
@@ -125,6 +123,13 @@ public class RedisAudience implements Audience {
             }
             return members;
         });
+    }
+
+    /** Whether the client's id of the whitelist's type is a member; null when the client did not send it. */
+    private static Request membershipCheck(String appKey, WhitelistRef whitelist, ClientContext client) {
+        String id = idFor(whitelist, client);
+        return id == null ? null : Request.cmd(Command.SISMEMBER)
+                .arg(RedisKeys.whitelistMembers(appKey, whitelist.whitelistId())).arg(id);
     }
 
     /** The id of the client that a whitelist holds: userIds or deviceIds. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.problem.Problem;
 import dev.rollgate.problems.JsonBodyProblems;
+import dev.rollgate.problems.ProblemResponse;
 import dev.rollgate.packages.domain.CatalogConflictException;
 import dev.rollgate.packages.domain.InvalidInputException;
 import dev.rollgate.packages.domain.UnknownResourceException;
@@ -11,7 +12,6 @@ import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -27,7 +27,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
-        return respond(Problem.invalid("the request has invalid fields", e.errors()));
+        return ProblemResponse.of(Problem.invalid("the request has invalid fields", e.errors()));
     }
 
     @ServerExceptionMapper
@@ -36,45 +36,30 @@ public class ProblemMappers {
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return respond(Problem.invalid("the request has invalid fields", errors));
+        return ProblemResponse.of(Problem.invalid("the request has invalid fields", errors));
     }
 
     @ServerExceptionMapper
     public Response unknown(UnknownResourceException e) {
-        return respond(Problem.of(404, "Not Found", e.getMessage()));
+        return ProblemResponse.of(Problem.of(404, "Not Found", e.getMessage()));
     }
 
     @ServerExceptionMapper
     public Response conflict(CatalogConflictException e) {
-        return respond(Problem.of(409, "Conflict", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return JsonBodyProblems.unreadable(json);
-        }
-        int status = e.getResponse().getStatus();
-        if (status >= 500) {
-            LOG.error("request failed", e);
-            return respond(Problem.of(status, "Internal Server Error", "the request could not be completed"));
-        }
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "Error" : type.getReasonPhrase();
-        return respond(Problem.of(status, title, e.getMessage()));
+        return ProblemResponse.of(Problem.of(409, "Conflict", e.getMessage()));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         if (isUniqueViolation(e)) {
             // Two requests created the same thing at once; the loser is told so, as a lone request would be.
-            return respond(Problem.of(409, "Conflict", "it already exists"));
+            return ProblemResponse.of(Problem.of(409, "Conflict", "it already exists"));
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return JsonBodyProblems.unreadable(json);
         }
         LOG.error("request failed", e);
-        return respond(Problem.of(500, "Internal Server Error", "the request could not be completed"));
+        return ProblemResponse.of(Problem.of(500, "Internal Server Error", "the request could not be completed"));
     }
 
     private static boolean isUniqueViolation(Throwable e) {
@@ -86,9 +71,6 @@ public class ProblemMappers {
         return false;
     }
 
-    private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
 
     /** The request field a violation is about: a body property path, else the path or query parameter. */
     static String fieldOf(ConstraintViolation<?> violation) {

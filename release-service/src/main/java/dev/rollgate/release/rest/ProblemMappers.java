@@ -1,9 +1,8 @@
 package dev.rollgate.release.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.problem.Problem;
-import dev.rollgate.problems.JsonBodyProblems;
+import dev.rollgate.problems.ProblemResponse;
 import dev.rollgate.outbox.StaleStreamException;
 import dev.rollgate.release.domain.DependencyUnavailableException;
 import dev.rollgate.release.domain.InvalidInputException;
@@ -13,7 +12,6 @@ import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
@@ -30,7 +28,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
-        return respond(Problem.invalid("the request has invalid fields", e.errors()));
+        return ProblemResponse.of(Problem.invalid("the request has invalid fields", e.errors()));
     }
 
     @ServerExceptionMapper
@@ -39,12 +37,12 @@ public class ProblemMappers {
                 .map(v -> new FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
-        return respond(Problem.invalid("the request has invalid fields", errors));
+        return ProblemResponse.of(Problem.invalid("the request has invalid fields", errors));
     }
 
     @ServerExceptionMapper
     public Response unknown(UnknownResourceException e) {
-        return respond(Problem.of(404, "Not Found", e.getMessage()));
+        return ProblemResponse.of(Problem.of(404, "Not Found", e.getMessage()));
     }
 
     @ServerExceptionMapper
@@ -53,12 +51,12 @@ public class ProblemMappers {
         if (!e.errors().isEmpty()) {
             problem = new Problem(problem.type(), problem.title(), 409, problem.detail(), null, e.errors());
         }
-        return respond(problem);
+        return ProblemResponse.of(problem);
     }
 
     @ServerExceptionMapper
     public Response stale(StaleStreamException e) {
-        return respond(Problem.of(409, "Conflict", e.getMessage() + "; read it again and retry"));
+        return ProblemResponse.of(Problem.of(409, "Conflict", e.getMessage() + "; read it again and retry"));
     }
 
     @ServerExceptionMapper
@@ -69,24 +67,10 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return JsonBodyProblems.unreadable(json);
-        }
-        int status = e.getResponse().getStatus();
-        if (status >= 500) {
-            LOG.error("request failed", e);
-            return respond(Problem.of(status, "Internal Server Error", "the request could not be completed"));
-        }
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        return respond(Problem.of(status, type == null ? "Error" : type.getReasonPhrase(), e.getMessage()));
-    }
-
-    @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String constraint = uniqueViolation(e);
         if (constraint != null) {
-            return respond(Problem.of(409, "Conflict", switch (constraint) {
+            return ProblemResponse.of(Problem.of(409, "Conflict", switch (constraint) {
                 case "release_task_one_active" -> "the package already has an active task on that platform";
                 case "whitelist_name_per_app" -> "the app already has a whitelist of that name";
                 default -> "a concurrent request changed the same thing; read it again and retry";
@@ -98,7 +82,7 @@ public class ProblemMappers {
             }
         }
         LOG.error("request failed", e);
-        return respond(Problem.of(500, "Internal Server Error", "the request could not be completed"));
+        return ProblemResponse.of(Problem.of(500, "Internal Server Error", "the request could not be completed"));
     }
 
     /** The unique constraint a concurrent request broke, or null. */
@@ -116,9 +100,6 @@ public class ProblemMappers {
         return null;
     }
 
-    private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
 
     /** The request field a violation is about: a body property path, else the path or query parameter. */
     static String fieldOf(ConstraintViolation<?> violation) {
