@@ -6,37 +6,62 @@ import dev.rollgate.gateway.config.GatewayConfig;
 import dev.rollgate.gateway.resolve.AdmissionMemo;
 import dev.rollgate.gateway.resolve.ClientContext;
 import dev.rollgate.gateway.resolve.CompiledRelease;
+import dev.rollgate.gateway.resolve.CompiledSegment;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
- * The gateway's {@link AdmissionMemo}, one bound for every segment. Entries name the compiled task itself,
- * which is new with each revision of its segment, so an answer is never found again once the segment has
- * changed, and the least recently used answers make room for new ones.
+ * The gateway's {@link AdmissionMemo}, one bound for every segment. An entry holds one client's answers in
+ * one compiled segment, which is new with each revision, so answers are never found again once the segment
+ * has changed; the least recently used clients make room for new ones. One entry per client, not per task,
+ * so that a request costs one lookup however many grayscale tasks it meets.
  */
 @ApplicationScoped
 public class AdmissionCache implements AdmissionMemo {
 
-    /** The task compares by identity: the same task of an older revision is another key. */
-    private record Key(CompiledRelease release, String userId, String deviceId) {
+    /** The segment compares by identity: the same segment at an older revision is another key. */
+    private record Key(CompiledSegment segment, String userId, String deviceId) {
     }
 
-    private final Cache<Key, Boolean> answers;
+    private final Cache<Key, AdmissionAnswers> answers;
 
+    @Inject
     AdmissionCache(GatewayConfig config) {
-        this.answers = Caffeine.newBuilder().maximumSize(config.admissionCacheSize()).build();
+        this(config.admissionCacheSize());
+    }
+
+    /** @param maximumClients how many (client, segment) pairs keep answers */
+    AdmissionCache(long maximumClients) {
+        this.answers = Caffeine.newBuilder().maximumSize(maximumClients)
+                // Upkeep on the request's own thread: handed to the common pool after reads, it cost more in
+                // thread wake-ups and a contended lock than the upkeep itself (async-profiler, README).
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
-    public Boolean recall(CompiledRelease release, ClientContext client) {
-        return answers.getIfPresent(key(release, client));
+    public Recollection recollect(CompiledSegment segment, ClientContext client) {
+        Key key = new Key(segment, client.userId(), client.deviceId());
+        return new KeptAnswers(key, answers.getIfPresent(key));
     }
 
-    @Override
-    public void remember(CompiledRelease release, ClientContext client, boolean admitted) {
-        answers.put(key(release, client), admitted);
-    }
+    private final class KeptAnswers implements Recollection {
+        private final Key key;
+        private AdmissionAnswers known;
 
-    private static Key key(CompiledRelease release, ClientContext client) {
-        return new Key(release, client.userId(), client.deviceId());
+        KeptAnswers(Key key, AdmissionAnswers known) {
+            this.key = key;
+            this.known = known;
+        }
+
+        @Override
+        public Boolean recall(CompiledRelease release) {
+            return known == null ? null : known.of(release);
+        }
+
+        @Override
+        public void remember(CompiledRelease release, boolean admitted) {
+            known = answers.asMap().merge(key, AdmissionAnswers.of(release, admitted), AdmissionAnswers::with);
+        }
     }
 }

@@ -34,8 +34,9 @@ public interface GatewayConfig {
     Duration upstreamTimeout();
 
     /**
-     * How many answers about clients and grayscale audiences the gateway keeps (about 150 bytes each), so
-     * that a client seen again costs no Redis round trip; the least recently used go first.
+     * For how many clients, each in one segment, the gateway keeps what Redis answered about grayscale
+     * audiences (about 200 bytes each), so that a client seen again costs no Redis round trip; the least
+     * recently used go first.
      */
     @WithDefault("200000")
     long admissionCacheSize();

@@ -54,12 +54,13 @@ public final class Resolver {
         // The highest candidate of every waiting package is settled at once: by the memo, locally when its
         // audience cannot take the client, or in one round trip for all the rest, whitelist checks and slot
         // claims together. Only what that leaves out is walked one candidate at a time.
+        AdmissionMemo.Recollection kept = memo.recollect(segment, client);
         boolean[] firstAdmitted = new boolean[waiting.size()];
         List<Integer> asked = new ArrayList<>();
         List<ActiveRelease> askedTasks = new ArrayList<>();
         for (int w = 0; w < waiting.size(); w++) {
             CompiledRelease first = waitingCandidates.get(w).get(0);
-            Boolean known = askable(first.release(), client) ? memo.recall(first, client) : Boolean.FALSE;
+            Boolean known = askable(first.release(), client) ? kept.recall(first) : Boolean.FALSE;
             if (known == null) {
                 asked.add(w);
                 askedTasks.add(first.release());
@@ -71,7 +72,7 @@ public final class Resolver {
                 : audience.admit(segment.appKey(), askedTasks, client)
                         .invoke(admitted -> {
                             for (int at = 0; at < asked.size(); at++) {
-                                memo.remember(waitingCandidates.get(asked.get(at)).get(0), client, admitted.get(at));
+                                kept.remember(waitingCandidates.get(asked.get(at)).get(0), admitted.get(at));
                             }
                         })
                         .onFailure().recoverWithItem(() -> askedTasks.stream().map(task -> false).toList());
@@ -84,7 +85,7 @@ public final class Resolver {
                 List<CompiledRelease> candidates = waitingCandidates.get(w);
                 pending.add(firstAdmitted[w] ? Uni.createFrom().item(candidates.get(0).resolution())
                         : firstAdmitted(segment.appKey(), candidates, 1, baselines[waiting.get(w)], client, audience,
-                                memo));
+                                kept));
             }
             return Uni.join().all(pending).andFailFast();
         }).map(walked -> {
@@ -118,7 +119,7 @@ public final class Resolver {
 
     private static Uni<Resolution> firstAdmitted(String appKey, List<CompiledRelease> candidates, int index,
                                                  Resolution baseline, ClientContext client, Audience audience,
-                                                 AdmissionMemo memo) {
+                                                 AdmissionMemo.Recollection kept) {
         if (index == candidates.size()) {
             return Uni.createFrom().item(baseline);
         }
@@ -126,25 +127,25 @@ public final class Resolver {
         if (candidate.isOfficial()) {
             return Uni.createFrom().item(candidate.resolution());
         }
-        return admits(appKey, candidate, client, audience, memo).chain(admitted -> admitted
+        return admits(appKey, candidate, client, audience, kept).chain(admitted -> admitted
                 ? Uni.createFrom().item(candidate.resolution())
-                : firstAdmitted(appKey, candidates, index + 1, baseline, client, audience, memo));
+                : firstAdmitted(appKey, candidates, index + 1, baseline, client, audience, kept));
     }
 
     private static Uni<Boolean> admits(String appKey, CompiledRelease candidate, ClientContext client,
-                                       Audience audience, AdmissionMemo memo) {
+                                       Audience audience, AdmissionMemo.Recollection kept) {
         ActiveRelease release = candidate.release();
         if (!askable(release, client)) {
             return Uni.createFrom().item(false);
         }
-        Boolean known = memo.recall(candidate, client);
+        Boolean known = kept.recall(candidate);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
         Uni<Boolean> answer = release.grayscale().mode() == GrayscaleMode.WHITELIST
                 ? audience.isMember(appKey, release.whitelists(), client)
                 : audience.holdsSlot(appKey, release, client);
-        return answer.invoke(admitted -> memo.remember(candidate, client, admitted))
+        return answer.invoke(admitted -> kept.remember(candidate, admitted))
                 .onFailure().recoverWithItem(false);
     }
 

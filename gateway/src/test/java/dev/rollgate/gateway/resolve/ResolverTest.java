@@ -79,21 +79,28 @@ class ResolverTest {
         }
     }
 
-    /** Every answer kept, by the compiled task's identity and the client's ids. */
+    /** Every answer kept, by the compiled task's identity and the client's ids; counts the lookups. */
     static final class MapMemo implements AdmissionMemo {
         private record Key(CompiledRelease release, String userId, String deviceId) {
         }
 
         final Map<Key, Boolean> answers = new HashMap<>();
+        int recollections;
 
         @Override
-        public Boolean recall(CompiledRelease release, ClientContext client) {
-            return answers.get(new Key(release, client.userId(), client.deviceId()));
-        }
+        public Recollection recollect(CompiledSegment segment, ClientContext client) {
+            recollections++;
+            return new Recollection() {
+                @Override
+                public Boolean recall(CompiledRelease release) {
+                    return answers.get(new Key(release, client.userId(), client.deviceId()));
+                }
 
-        @Override
-        public void remember(CompiledRelease release, ClientContext client, boolean admitted) {
-            answers.put(new Key(release, client.userId(), client.deviceId()), admitted);
+                @Override
+                public void remember(CompiledRelease release, boolean admitted) {
+                    answers.put(new Key(release, client.userId(), client.deviceId()), admitted);
+                }
+            };
         }
     }
 
@@ -343,12 +350,26 @@ class ResolverTest {
         }
         assertThat(audience.membershipQuestions).hasSize(2);
         assertThat(audience.slotQuestions).hasSize(2);
+        assertThat(memo.recollections).as("one memo lookup per request, however many of its tasks ask")
+                .isEqualTo(6);
 
         CompiledSegment nextRevision = segment(byWhitelist, byWindow);
         audience.members.put(TESTERS.whitelistId(), Set.of("alice", "bob"));
         assertThat(versionsRemembering(nextRevision, client("bob", null))).as("a new revision asks again")
                 .containsExactly(PKG + "=2.0.0", "00000002=1.0.0");
         assertThat(audience.questions()).isEqualTo(6);
+    }
+
+    @Test
+    void aClientNoGrayscaleTaskCouldTakeCostsNoMemoLookup() {
+        CompiledSegment segment = segment(pkg(PKG, List.of(finished("1.0.0", "1.0", null)), official("2.0.0")),
+                pkg("00000002", List.of(finished("1.0.0", "1.0", null)),
+                        with(whitelisted("2.0.0", TESTERS), List.of(new AdvancedRule(RuleType.CITY, null,
+                                RuleOperator.IN, List.of("Paris"), false, false, null)), fitting("1.0", null))));
+        assertThat(versionsRemembering(segment, client("alice", null)))
+                .containsExactly(PKG + "=2.0.0", "00000002=1.0.0");
+        assertThat(memo.recollections).isZero();
+        assertThat(audience.questions()).isZero();
     }
 
     @Test

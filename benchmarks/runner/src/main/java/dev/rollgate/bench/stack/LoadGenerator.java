@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadGenerator implements AutoCloseable {
 
-    record Throughput(double perSecond, long errors) {
+    /** @param cpuMicrosPerRequest what each request cost the measured server in CPU; NaN when not measured */
+    record Throughput(double perSecond, long errors, double cpuMicrosPerRequest) {
     }
 
     record Latency(double p50Millis, double p99Millis, double maxMillis, long sent, long errors) {
@@ -32,6 +33,12 @@ final class LoadGenerator implements AutoCloseable {
     /** Requests per second with {@code connections} requests always in flight, after a warm-up. */
     Throughput saturate(String base, List<String> paths, int connections, int warmupSeconds, int seconds)
             throws InterruptedException {
+        return saturate(base, paths, connections, warmupSeconds, seconds, null);
+    }
+
+    /** As {@link #saturate(String, List, int, int, int)}, also measuring the CPU the server spends. */
+    Throughput saturate(String base, List<String> paths, int connections, int warmupSeconds, int seconds,
+                        ProcessCpu server) throws InterruptedException {
         URI uri = URI.create(base);
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(uri.getHost())
                 .setDefaultPort(uri.getPort()).setMaxPoolSize(connections).setKeepAlive(true));
@@ -46,13 +53,15 @@ final class LoadGenerator implements AutoCloseable {
         Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
         long before = done.get();
         long errorsBefore = errors.get();
+        double cpuBefore = server == null ? Double.NaN : server.seconds();
         long started = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
         long counted = done.get() - before;
+        double cpu = server == null ? Double.NaN : server.seconds() - cpuBefore;
         double elapsed = (System.nanoTime() - started) / 1e9;
         finished.await(30, TimeUnit.SECONDS);
         client.close();
-        return new Throughput(counted / elapsed, errors.get() - errorsBefore);
+        return new Throughput(counted / elapsed, errors.get() - errorsBefore, cpu * 1e6 / counted);
     }
 
     private void loop(HttpClient client, List<String> paths, AtomicInteger next, AtomicLong done, AtomicLong errors,
@@ -74,13 +83,20 @@ final class LoadGenerator implements AutoCloseable {
                 });
     }
 
-    /** Latency percentiles at a fixed rate, measured from each request's due time. */
-    Latency atRate(String base, List<String> paths, int perSecond, int seconds) throws InterruptedException {
+    /**
+     * Latency percentiles at a fixed rate, measured from each request's due time. The same connections carry
+     * {@code warmupSeconds} at that rate first, unmeasured: opening a pool of connections at once stalls
+     * the first few hundred milliseconds by up to a second, which alone would be the p99 of a short run,
+     * and says nothing about a server that keeps its clients' connections.
+     */
+    Latency atRate(String base, List<String> paths, int perSecond, int warmupSeconds, int seconds)
+            throws InterruptedException {
         URI uri = URI.create(base);
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(uri.getHost())
                 .setDefaultPort(uri.getPort()).setMaxPoolSize(256).setKeepAlive(true).setMaxWaitQueueSize(-1));
-        int total = perSecond * seconds;
-        long[] latencies = new long[total];
+        int unmeasured = perSecond * warmupSeconds;
+        int total = unmeasured + perSecond * seconds;
+        long[] latencies = new long[total - unmeasured];
         AtomicInteger recorded = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
         CountDownLatch allDone = new CountDownLatch(total);
@@ -95,22 +111,24 @@ final class LoadGenerator implements AutoCloseable {
                 client.request(HttpMethod.GET, paths.get(index % paths.size()))
                         .compose(request -> request.send().compose(response -> response.end().map(ended -> response)))
                         .onComplete(result -> {
-                            if (result.succeeded() && result.result().statusCode() < 400) {
-                                latencies[recorded.getAndIncrement()] = System.nanoTime() - due;
-                            } else {
-                                errors.incrementAndGet();
+                            if (index >= unmeasured) {
+                                if (result.succeeded() && result.result().statusCode() < 400) {
+                                    latencies[recorded.getAndIncrement()] = System.nanoTime() - due;
+                                } else {
+                                    errors.incrementAndGet();
+                                }
                             }
                             allDone.countDown();
                         });
             }
         });
-        allDone.await(seconds + 60L, TimeUnit.SECONDS);
+        allDone.await(warmupSeconds + seconds + 60L, TimeUnit.SECONDS);
         vertx.cancelTimer(timer);
         client.close();
         long[] measured = Arrays.copyOf(latencies, recorded.get());
         Arrays.sort(measured);
         return new Latency(percentile(measured, 0.50), percentile(measured, 0.99),
-                measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6, sent.get(), errors.get());
+                measured.length == 0 ? 0 : measured[measured.length - 1] / 1e6, total - unmeasured, errors.get());
     }
 
     static double percentile(long[] sortedNanos, double q) {

@@ -31,8 +31,7 @@ public final class Saturate {
         try (LoadGenerator load = new LoadGenerator()) {
             if (mode.startsWith("at:")) {
                 int rate = Integer.parseInt(mode.substring(3));
-                load.atRate(args[0], paths, rate, 5);
-                LoadGenerator.Latency latency = load.atRate(args[0], paths, rate, seconds);
+                LoadGenerator.Latency latency = load.atRate(args[0], paths, rate, 5, seconds);
                 System.out.printf(Locale.ROOT, "%s %s %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors%n", args[0],
                         args[1], mode, latency.p50Millis(), latency.p99Millis(), latency.maxMillis(), latency.errors());
                 return;

@@ -31,12 +31,15 @@ public final class StackBenchmarks {
     private static final Pattern VERSION = Pattern.compile("\"version\":\"([^\"]+)\"");
     private static final int ROUNDS = 3;
     private static final int CONNECTIONS = 64;
+    /** Seconds at the measured rate, on the same connections, before latencies count (LoadGenerator.atRate). */
+    private static final int LATENCY_WARMUP_SECONDS = 5;
 
     private final String gateway;
     private final String bare;
     private final String targeting;
     private final String kafka;
     private final Path gatewayPid;
+    private final Path barePid;
     private final String token = "Bearer " + TestTokens.mint("benchmark", List.of("admin"), List.of("*"),
             Duration.ofHours(2));
 
@@ -46,17 +49,18 @@ public final class StackBenchmarks {
         targeting = args[2];
         kafka = args[3];
         gatewayPid = Path.of(args[4]);
+        barePid = Path.of(args[5]);
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 5) {
+        if (args.length < 6) {
             System.err.println("usage: StackBenchmarks GATEWAY_URL BARE_URL TARGETING_URL KAFKA GATEWAY_PID_FILE"
-                    + " [RELEASES] [SECONDS]");
+                    + " BARE_PID_FILE [RELEASES] [SECONDS]");
             System.exit(2);
         }
         StackBenchmarks bench = new StackBenchmarks(args);
-        int releases = args.length > 5 ? Integer.parseInt(args[5]) : 200;
-        int seconds = args.length > 6 ? Integer.parseInt(args[6]) : 15;
+        int releases = args.length > 6 ? Integer.parseInt(args[6]) : 200;
+        int seconds = args.length > 7 ? Integer.parseInt(args[7]) : 15;
         bench.run(releases, seconds);
     }
 
@@ -87,11 +91,19 @@ public final class StackBenchmarks {
             double[] gatewayRates = new double[ROUNDS];
             double[] noRedisRates = new double[ROUNDS];
             double[] ratios = new double[ROUNDS];
+            double[] bareCpu = new double[ROUNDS];
+            double[] gatewayCpu = new double[ROUNDS];
+            ProcessCpu bareProcess = ProcessCpu.ofPidFile(barePid);
+            ProcessCpu gatewayProcess = ProcessCpu.ofPidFile(gatewayPid);
             long errors = 0;
             for (int round = 0; round < ROUNDS; round++) {
-                bareRates[round] = load.saturate(bare, barePaths, CONNECTIONS, 3, seconds).perSecond();
-                LoadGenerator.Throughput gatewayRate = load.saturate(gateway, paths, CONNECTIONS, 3, seconds);
+                LoadGenerator.Throughput bareRate = load.saturate(bare, barePaths, CONNECTIONS, 3, seconds, bareProcess);
+                bareRates[round] = bareRate.perSecond();
+                bareCpu[round] = bareRate.cpuMicrosPerRequest();
+                LoadGenerator.Throughput gatewayRate = load.saturate(gateway, paths, CONNECTIONS, 3, seconds,
+                        gatewayProcess);
                 gatewayRates[round] = gatewayRate.perSecond();
+                gatewayCpu[round] = gatewayRate.cpuMicrosPerRequest();
                 errors += gatewayRate.errors();
                 noRedisRates[round] = load.saturate(gateway, noRedisPaths, CONNECTIONS, 3, seconds).perSecond();
                 ratios[round] = gatewayRates[round] / bareRates[round];
@@ -99,11 +111,11 @@ public final class StackBenchmarks {
             long rss = residentKilobytes();
             int halfLoad = (int) (median(gatewayRates) / 2);
             say("latency at %d requests/s, then at %d: client API, then bare endpoint", halfLoad, halfLoad / 2);
-            LoadGenerator.Latency latency = load.atRate(gateway, paths, halfLoad, seconds);
+            LoadGenerator.Latency latency = load.atRate(gateway, paths, halfLoad, LATENCY_WARMUP_SECONDS, seconds);
             // The same rate at the bare endpoint: what the machine and the generator alone add to the tail.
-            LoadGenerator.Latency bareLatency = load.atRate(bare, barePaths, halfLoad, seconds);
-            LoadGenerator.Latency quarter = load.atRate(gateway, paths, halfLoad / 2, seconds);
-            LoadGenerator.Latency bareQuarter = load.atRate(bare, barePaths, halfLoad / 2, seconds);
+            LoadGenerator.Latency bareLatency = load.atRate(bare, barePaths, halfLoad, LATENCY_WARMUP_SECONDS, seconds);
+            LoadGenerator.Latency quarter = load.atRate(gateway, paths, halfLoad / 2, LATENCY_WARMUP_SECONDS, seconds);
+            LoadGenerator.Latency bareQuarter = load.atRate(bare, barePaths, halfLoad / 2, LATENCY_WARMUP_SECONDS, seconds);
             // Last, because the clients it makes up crowd the others out of what the gateway remembers.
             say("throughput of clients the gateway has never seen");
             LoadGenerator.Throughput firstVisits = load.saturate(gateway,
@@ -128,6 +140,9 @@ public final class StackBenchmarks {
             ratio("   ratio gateway / bare (median of the rounds' ratios)", median(ratios), ">= 0.8");
             System.out.printf(Locale.ROOT, "   each round, bare / gateway / ratio: %s%n", rounds(bareRates, gatewayRates,
                     ratios));
+            row("   server CPU per request, bare endpoint, microseconds (median)", median(bareCpu), "");
+            row("   server CPU per request, gateway, microseconds (median)", median(gatewayCpu), "");
+            ratio("   ratio of CPU per request, bare / gateway", median(bareCpu) / median(gatewayCpu), "");
             row("   gateway, clients no grayscale rule lets in (no Redis call), requests/s", median(noRedisRates), "");
             ratio("   ratio of those / bare", median(noRedisRates) / median(bareRates), "");
             row("   gateway, every client a first visit (nothing remembered), requests/s", firstVisits.perSecond(), "");
