@@ -3,6 +3,7 @@ package dev.rollgate.gateway.cache;
 import dev.rollgate.gateway.resolve.CompiledRelease;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * One client's audience answers in one segment: a handful of tasks at most (those it met that had a
@@ -22,14 +23,19 @@ final class AdmissionAnswers {
         return new AdmissionAnswers(new CompiledRelease[] {release}, new boolean[] {admitted});
     }
 
+    /** {@code admitted.get(i)} about {@code releases.get(i)}; the releases are distinct. */
+    static AdmissionAnswers of(List<CompiledRelease> releases, List<Boolean> admitted) {
+        boolean[] answers = new boolean[admitted.size()];
+        for (int i = 0; i < answers.length; i++) {
+            answers[i] = admitted.get(i);
+        }
+        return new AdmissionAnswers(releases.toArray(CompiledRelease[]::new), answers);
+    }
+
     /** The answer about this task, or null when there is none. */
     Boolean of(CompiledRelease release) {
         int at = indexOf(release);
         return at < 0 ? null : admitted[at];
-    }
-
-    int size() {
-        return releases.length;
     }
 
     /** These answers with {@code newer}'s, which win where both answer about a task. */

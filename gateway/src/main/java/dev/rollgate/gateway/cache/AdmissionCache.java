@@ -10,6 +10,8 @@ import dev.rollgate.gateway.resolve.CompiledSegment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.List;
+
 /**
  * The gateway's {@link AdmissionMemo}, one bound for every segment. An entry holds one client's answers in
  * one compiled segment, which is new with each revision, so answers are never found again once the segment
@@ -62,6 +64,11 @@ public class AdmissionCache implements AdmissionMemo {
         @Override
         public void remember(CompiledRelease release, boolean admitted) {
             known = answers.asMap().merge(key, AdmissionAnswers.of(release, admitted), AdmissionAnswers::with);
+        }
+
+        @Override
+        public void rememberAll(List<CompiledRelease> releases, List<Boolean> admitted) {
+            known = answers.asMap().merge(key, AdmissionAnswers.of(releases, admitted), AdmissionAnswers::with);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.rollgate.gateway.resolve;
 
+import java.util.List;
+
 /**
  * What Redis answered about a client and the grayscale tasks' audiences of a segment, kept while that
  * compiled segment is current. Both kinds of answer hold that long: targeting-service gives a segment a new
@@ -38,5 +40,12 @@ public interface AdmissionMemo {
         Boolean recall(CompiledRelease release);
 
         void remember(CompiledRelease release, boolean admitted);
+
+        /** What one round trip answered, {@code admitted.get(i)} about {@code releases.get(i)}. */
+        default void rememberAll(List<CompiledRelease> releases, List<Boolean> admitted) {
+            for (int i = 0; i < releases.size(); i++) {
+                remember(releases.get(i), admitted.get(i));
+            }
+        }
     }
 }

@@ -57,12 +57,14 @@ public final class Resolver {
         AdmissionMemo.Recollection kept = memo.recollect(segment, client);
         boolean[] firstAdmitted = new boolean[waiting.size()];
         List<Integer> asked = new ArrayList<>();
+        List<CompiledRelease> askedReleases = new ArrayList<>();
         List<ActiveRelease> askedTasks = new ArrayList<>();
         for (int w = 0; w < waiting.size(); w++) {
             CompiledRelease first = waitingCandidates.get(w).get(0);
             Boolean known = askable(first.release(), client) ? kept.recall(first) : Boolean.FALSE;
             if (known == null) {
                 asked.add(w);
+                askedReleases.add(first);
                 askedTasks.add(first.release());
             } else {
                 firstAdmitted[w] = known;
@@ -70,11 +72,7 @@ public final class Resolver {
         }
         Uni<List<Boolean>> answers = askedTasks.isEmpty() ? Uni.createFrom().item(List.of())
                 : audience.admit(segment.appKey(), askedTasks, client)
-                        .invoke(admitted -> {
-                            for (int at = 0; at < asked.size(); at++) {
-                                kept.remember(waitingCandidates.get(asked.get(at)).get(0), admitted.get(at));
-                            }
-                        })
+                        .invoke(admitted -> kept.rememberAll(askedReleases, admitted))
                         .onFailure().recoverWithItem(() -> askedTasks.stream().map(task -> false).toList());
         return answers.chain(admitted -> {
             for (int at = 0; at < asked.size(); at++) {

@@ -65,6 +65,18 @@ class AdmissionCacheTest {
     }
 
     @Test
+    void theAnswersOfOneRoundTripJoinThoseKeptBefore() {
+        CompiledSegment segment = segment();
+        cache.recollect(segment, client("alice")).remember(task(segment, 0), false);
+        AdmissionMemo.Recollection now = cache.recollect(segment, client("alice"));
+        now.rememberAll(List.of(task(segment, 0), task(segment, 1)), List.of(true, true));
+        assertThat(now.recall(task(segment, 1))).as("seen at once by the request that learnt it").isTrue();
+        AdmissionMemo.Recollection later = cache.recollect(segment, client("alice"));
+        assertThat(later.recall(task(segment, 0))).as("the newer answer").isTrue();
+        assertThat(later.recall(task(segment, 1))).isTrue();
+    }
+
+    @Test
     void aNewerAnswerAboutATaskReplacesTheOlder() {
         CompiledSegment segment = segment();
         cache.recollect(segment, client("alice")).remember(task(segment, 1), false);
