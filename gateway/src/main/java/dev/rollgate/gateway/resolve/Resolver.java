@@ -70,6 +70,10 @@ public final class Resolver {
                 firstAdmitted[w] = known;
             }
         }
+        if (askedTasks.isEmpty() && settledFromMemory(waiting, waitingCandidates, firstAdmitted, baselines, resolved,
+                client, kept)) {
+            return Uni.createFrom().item(inOrder(resolved));
+        }
         Uni<List<Boolean>> answers = askedTasks.isEmpty() ? Uni.createFrom().item(List.of())
                 : audience.admit(segment.appKey(), askedTasks, client)
                         .invoke(admitted -> kept.rememberAll(askedReleases, admitted))
@@ -115,36 +119,85 @@ public final class Resolver {
         return candidates;
     }
 
-    private static Uni<Resolution> firstAdmitted(String appKey, List<CompiledRelease> candidates, int index,
-                                                 Resolution baseline, ClientContext client, Audience audience,
-                                                 AdmissionMemo.Recollection kept) {
-        if (index == candidates.size()) {
-            return Uni.createFrom().item(baseline);
+    /**
+     * A client seen before under this revision usually needs no audience at all: then every waiting package
+     * is settled here, without a round trip or a Uni per package. False when some package still needs its
+     * audience asked; what this filled in is then overwritten by the walk that asks.
+     */
+    private static boolean settledFromMemory(List<Integer> waiting, List<List<CompiledRelease>> waitingCandidates,
+                                             boolean[] firstAdmitted, Resolution[] baselines, Resolution[] resolved,
+                                             ClientContext client, AdmissionMemo.Recollection kept) {
+        for (int w = 0; w < waiting.size(); w++) {
+            List<CompiledRelease> candidates = waitingCandidates.get(w);
+            Walk walk = firstAdmitted[w] ? Walk.to(candidates.get(0).resolution())
+                    : walkKnown(candidates, 1, baselines[waiting.get(w)], client, kept);
+            if (!walk.settled()) {
+                return false;
+            }
+            resolved[waiting.get(w)] = walk.resolution();
         }
-        CompiledRelease candidate = candidates.get(index);
-        if (candidate.isOfficial()) {
-            return Uni.createFrom().item(candidate.resolution());
-        }
-        return admits(appKey, candidate, client, audience, kept).chain(admitted -> admitted
-                ? Uni.createFrom().item(candidate.resolution())
-                : firstAdmitted(appKey, candidates, index + 1, baseline, client, audience, kept));
+        return true;
     }
 
-    private static Uni<Boolean> admits(String appKey, CompiledRelease candidate, ClientContext client,
-                                       Audience audience, AdmissionMemo.Recollection kept) {
+    /**
+     * Where a walk down the candidates stops: at a resolution (null when the package has no baseline
+     * either), or at the candidate whose audience to ask.
+     */
+    private record Walk(Resolution resolution, int ask) {
+        static Walk to(Resolution resolution) {
+            return new Walk(resolution, -1);
+        }
+
+        boolean settled() {
+            return ask < 0;
+        }
+
+        static Walk asking(int candidate) {
+            return new Walk(null, candidate);
+        }
+    }
+
+    /**
+     * Walks down from {@code from} while no audience must be asked: an official task takes the client, one
+     * whose audience cannot take it is passed, and a remembered answer is taken as it was given.
+     */
+    private static Walk walkKnown(List<CompiledRelease> candidates, int from, Resolution baseline,
+                                  ClientContext client, AdmissionMemo.Recollection kept) {
+        for (int index = from; index < candidates.size(); index++) {
+            CompiledRelease candidate = candidates.get(index);
+            if (candidate.isOfficial()) {
+                return Walk.to(candidate.resolution());
+            }
+            if (!askable(candidate.release(), client)) {
+                continue;
+            }
+            Boolean known = kept.recall(candidate);
+            if (known == null) {
+                return Walk.asking(index);
+            }
+            if (known) {
+                return Walk.to(candidate.resolution());
+            }
+        }
+        return Walk.to(baseline);
+    }
+
+    private static Uni<Resolution> firstAdmitted(String appKey, List<CompiledRelease> candidates, int from,
+                                                 Resolution baseline, ClientContext client, Audience audience,
+                                                 AdmissionMemo.Recollection kept) {
+        Walk walk = walkKnown(candidates, from, baseline, client, kept);
+        if (walk.settled()) {
+            return Uni.createFrom().item(walk.resolution());
+        }
+        CompiledRelease candidate = candidates.get(walk.ask());
         ActiveRelease release = candidate.release();
-        if (!askable(release, client)) {
-            return Uni.createFrom().item(false);
-        }
-        Boolean known = kept.recall(candidate);
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
         Uni<Boolean> answer = release.grayscale().mode() == GrayscaleMode.WHITELIST
                 ? audience.isMember(appKey, release.whitelists(), client)
                 : audience.holdsSlot(appKey, release, client);
         return answer.invoke(admitted -> kept.remember(candidate, admitted))
-                .onFailure().recoverWithItem(false);
+                .onFailure().recoverWithItem(false)
+                .chain(admitted -> admitted ? Uni.createFrom().item(candidate.resolution())
+                        : firstAdmitted(appKey, candidates, walk.ask() + 1, baseline, client, audience, kept));
     }
 
     /** Whether the task's audience could take the client at all, which only then is worth asking about. */

@@ -361,6 +361,19 @@ class ResolverTest {
     }
 
     @Test
+    void aClientSeenAgainWalksPastARefusalFromTheMemoToo() {
+        audience.members.put(TESTERS.whitelistId(), Set.of("alice"));
+        CompiledSegment segment = segment(pkg(PKG, List.of(finished("1.0.0", "1.0", null)),
+                whitelisted("3.0.0", TESTERS), timeWindow("2.0.0", NOW.plusSeconds(3600), 10)));
+        for (int visit = 0; visit < 3; visit++) {
+            assertThat(versionsRemembering(segment, client("bob", null))).as("refused by the whitelist, then a slot")
+                    .containsExactly(PKG + "=2.0.0");
+        }
+        assertThat(audience.membershipQuestions).hasSize(1);
+        assertThat(audience.slotQuestions).hasSize(1);
+    }
+
+    @Test
     void aClientNoGrayscaleTaskCouldTakeCostsNoMemoLookup() {
         CompiledSegment segment = segment(pkg(PKG, List.of(finished("1.0.0", "1.0", null)), official("2.0.0")),
                 pkg("00000002", List.of(finished("1.0.0", "1.0", null)),
