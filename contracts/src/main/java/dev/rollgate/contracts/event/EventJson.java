@@ -54,8 +54,12 @@ public final class EventJson {
 
     private static EventEnvelope checked(EventEnvelope envelope) throws UnreadableEventException {
         if (envelope == null || envelope.type() == null || envelope.appKey() == null || envelope.streamId() == null
-                || envelope.data() == null) {
+                || envelope.data() == null || envelope.data().isNull()) {
             throw new UnreadableEventException("event envelope lacks type, appKey, streamId or data");
+        }
+        if (envelope.streamVersion() < 1) {
+            throw new UnreadableEventException("event envelope has streamVersion " + envelope.streamVersion()
+                    + "; streams count from 1");
         }
         return envelope;
     }
@@ -68,11 +72,17 @@ public final class EventJson {
         }
         EventType type = EventType.named(envelope.type())
                 .orElseThrow(() -> new UnreadableEventException("unknown event type '" + envelope.type() + "'"));
+        if (!envelope.data().isObject()) {
+            throw new UnreadableEventException("data of " + envelope.type() + " is not an object");
+        }
         try {
             return MAPPER.treeToValue(envelope.data(), type.dataClass());
         } catch (JsonProcessingException | IllegalArgumentException e) {
+            // A record's constructor names the field it misses (EventFields); Jackson wraps it.
+            String reason = e.getCause() instanceof IllegalArgumentException missing ? missing.getMessage()
+                    : e.getMessage();
             throw new UnreadableEventException("data of " + envelope.type() + " does not fit its schema: "
-                    + e.getMessage(), e);
+                    + reason, e);
         }
     }
 }

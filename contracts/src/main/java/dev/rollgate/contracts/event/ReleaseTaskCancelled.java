@@ -6,4 +6,12 @@ import dev.rollgate.contracts.release.ReleaseType;
 /** The release is withdrawn: clients fall back to the baseline. */
 public record ReleaseTaskCancelled(String taskId, String packageId, String version, Platform platform, ReleaseType releaseType)
         implements EventData, ReleaseTaskEvent {
+
+    public ReleaseTaskCancelled {
+        EventFields.present(taskId, "taskId");
+        EventFields.present(packageId, "packageId");
+        EventFields.version(version);
+        EventFields.present(platform, "platform");
+        EventFields.present(releaseType, "releaseType");
+    }
 }

@@ -26,4 +26,15 @@ public record ReleaseTaskCreated(
         String description,
         String batchId,
         VersionArtifact artifact) implements EventData, ReleaseTaskEvent {
+
+    public ReleaseTaskCreated {
+        EventFields.present(taskId, "taskId");
+        EventFields.present(packageId, "packageId");
+        EventFields.version(version);
+        EventFields.present(platform, "platform");
+        EventFields.present(releaseType, "releaseType");
+        EventFields.present(artifact, "artifact");
+        EventFields.audience(releaseType, grayscale);
+        EventFields.rules(rules);
+    }
 }

@@ -6,4 +6,12 @@ import dev.rollgate.contracts.release.ReleaseType;
 /** An official release ends; its version becomes the baseline. */
 public record ReleaseTaskFinished(String taskId, String packageId, String version, Platform platform, ReleaseType releaseType)
         implements EventData, ReleaseTaskEvent {
+
+    public ReleaseTaskFinished {
+        EventFields.present(taskId, "taskId");
+        EventFields.present(packageId, "packageId");
+        EventFields.version(version);
+        EventFields.present(platform, "platform");
+        EventFields.present(releaseType, "releaseType");
+    }
 }

@@ -6,4 +6,12 @@ import dev.rollgate.contracts.release.ReleaseType;
 /** No new client gets the version; clients that have it keep it. */
 public record ReleaseTaskPaused(String taskId, String packageId, String version, Platform platform, ReleaseType releaseType)
         implements EventData, ReleaseTaskEvent {
+
+    public ReleaseTaskPaused {
+        EventFields.present(taskId, "taskId");
+        EventFields.present(packageId, "packageId");
+        EventFields.version(version);
+        EventFields.present(platform, "platform");
+        EventFields.present(releaseType, "releaseType");
+    }
 }

@@ -6,4 +6,12 @@ import dev.rollgate.contracts.release.ReleaseType;
 /** A grayscale task becomes official: every matching client gets the version. */
 public record ReleaseTaskPromoted(String taskId, String packageId, String version, Platform platform, ReleaseType releaseType)
         implements EventData, ReleaseTaskEvent {
+
+    public ReleaseTaskPromoted {
+        EventFields.present(taskId, "taskId");
+        EventFields.present(packageId, "packageId");
+        EventFields.version(version);
+        EventFields.present(platform, "platform");
+        EventFields.present(releaseType, "releaseType");
+    }
 }

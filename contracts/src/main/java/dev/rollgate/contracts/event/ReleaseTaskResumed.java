@@ -6,4 +6,12 @@ import dev.rollgate.contracts.release.ReleaseType;
 /** A paused task serves again. */
 public record ReleaseTaskResumed(String taskId, String packageId, String version, Platform platform, ReleaseType releaseType)
         implements EventData, ReleaseTaskEvent {
+
+    public ReleaseTaskResumed {
+        EventFields.present(taskId, "taskId");
+        EventFields.present(packageId, "packageId");
+        EventFields.version(version);
+        EventFields.present(platform, "platform");
+        EventFields.present(releaseType, "releaseType");
+    }
 }

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 /**
  * Request bodies mean what they say: a number is not a string, a string is not a number, a fraction is not
  * a whole number. Jackson's default coercions would quietly accept {@code "appKey": 42} or {@code "sizeBytes": "7"}.
- * An absent flag ({@code inverted}) still reads as false.
+ * A field the body does not have is refused, not ignored: a misspelt {@code caseInsensitve} would otherwise
+ * silently change nothing. An absent flag ({@code inverted}) still reads as false.
  */
 public final class StrictInput {
 
@@ -18,6 +19,7 @@ public final class StrictInput {
 
     public static void apply(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

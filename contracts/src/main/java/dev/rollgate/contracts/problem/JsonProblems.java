@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,6 +19,10 @@ public final class JsonProblems {
     public static FieldError fieldError(JsonProcessingException e) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = path(mapping.getPath());
+            if (e instanceof UnrecognizedPropertyException unknown) {
+                return new FieldError(field, "is not a field here; the fields are "
+                        + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList());
+            }
             if (e instanceof InvalidFormatException format && format.getTargetType() != null
                     && format.getTargetType().isEnum()) {
                 return new FieldError(field, "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));

@@ -4,9 +4,9 @@ import dev.rollgate.contracts.release.Platform;
 
 /**
  * The Redis key layout. Everything under {@link #DERIVED_PREFIX} is derived from the event topic:
- * targeting-service owns it, and a rebuild deletes it and replays the topic. Time-window claims sit
- * under {@link #CLAIMS_PREFIX} instead because no event records them: the gateway owns them and a
- * rebuild must not hand out a task's slots a second time.
+ * targeting-service owns it ({@link DerivedKeys}), and a rebuild replays the topic into keys beside it and
+ * then switches them in. Time-window claims sit under {@link #CLAIMS_PREFIX} instead because no event
+ * records them: the gateway owns them and a rebuild must not hand out a task's slots a second time.
  */
 public final class RedisKeys {
 
@@ -32,22 +32,20 @@ public final class RedisKeys {
 
     /** A string: the segment's ruleset as JSON. */
     public static String ruleset(String appKey, Platform platform) {
-        return DERIVED_PREFIX + "ruleset:" + segment(appKey, platform);
-    }
-
-    /** A hash from streamId to the last streamVersion applied, written atomically with what it guards. */
-    public static String appliedVersions(String appKey) {
-        return DERIVED_PREFIX + "applied:" + appKey;
-    }
-
-    /** A hash from whitelistId to its id type ({@code USER_ID} or {@code DEVICE_ID}). */
-    public static String whitelistTypes(String appKey) {
-        return DERIVED_PREFIX + "whitelist-types:" + appKey;
+        return DerivedKeys.LIVE.ruleset(appKey, platform);
     }
 
     /** A set: the member ids of one whitelist. */
     public static String whitelistMembers(String appKey, String whitelistId) {
-        return DERIVED_PREFIX + "whitelist:" + appKey + ":" + whitelistId;
+        return DerivedKeys.LIVE.whitelistMembers(appKey, whitelistId);
+    }
+
+    /**
+     * A set: the client identities the same clients sent too (a user id beside the device id that holds a slot),
+     * so that a client asking under another of its ids takes no second slot.
+     */
+    public static String timeWindowLinkedIds(String appKey, String taskId) {
+        return timeWindowClaims(appKey, taskId) + ":linked";
     }
 
     /** A set: the client identities that hold one of a time-window task's slots. */

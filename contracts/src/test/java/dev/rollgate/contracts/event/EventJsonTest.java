@@ -9,6 +9,8 @@ import dev.rollgate.contracts.release.RuleType;
 import dev.rollgate.contracts.release.ValueType;
 import dev.rollgate.contracts.release.VersionArtifact;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -73,5 +75,26 @@ class EventJsonTest {
                 new AppRegistered("shop", "Shop"))).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
         EventEnvelope newerRead = EventJson.read(newer);
         assertThatThrownBy(() -> EventJson.data(newerRead)).hasMessageContaining("schemaVersion 2");
+    }
+
+    /** An event a consumer cannot apply is unreadable where it is read: a dead letter, not a stuck partition. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ReleaseTaskPaused|{\"taskId\":\"t\",\"packageId\":\"20000001\",\"version\":\"1.0\",\"releaseType\":\"OFFICIAL\"}|platform is missing",
+        "ReleaseTaskPaused|{\"taskId\":\"t\",\"packageId\":\"20000001\",\"version\":\"one\",\"platform\":\"IOS\",\"releaseType\":\"OFFICIAL\"}|not a version",
+        "ReleaseTaskPaused|null|lacks type, appKey, streamId or data",
+        "ReleaseTaskPaused|[1,2]|not an object",
+        "ReleaseTaskPaused|\"text\"|not an object",
+        "WhitelistMembersAdded|{\"whitelistId\":\"w\"}|ids is missing",
+        "WhitelistMembersAdded|{\"whitelistId\":\"w\",\"ids\":[\"a\",null]}|ids[] is missing",
+        "ReleaseTaskCreated|{\"taskId\":\"t\",\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"IOS\",\"releaseType\":\"GRAYSCALE\",\"artifact\":{\"sizeBytes\":1}}|grayscale is missing",
+        "ReleaseTaskCreated|{\"taskId\":\"t\",\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"IOS\",\"releaseType\":\"OFFICIAL\"}|artifact is missing",
+        "ReleaseTaskCreated|{\"taskId\":\"t\",\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"IOS\",\"releaseType\":\"OFFICIAL\",\"artifact\":{\"sizeBytes\":1},\"rules\":[{\"type\":\"CITY\",\"values\":[\"x\"]}]}|rules[].operator is missing",
+    })
+    void anEventWithoutWhatItsConsumersNeedIsUnreadable(String type, String data, String reason) {
+        String json = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"schemaVersion\":1,"
+                + "\"appKey\":\"shop\",\"streamId\":\"s\",\"streamVersion\":1,\"data\":" + data + "}";
+        assertThatThrownBy(() -> EventJson.data(EventJson.read(json)))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining(reason);
     }
 }
