@@ -13,6 +13,13 @@ public interface OutboxConfig {
     @WithDefault("rollgate.release-events")
     String topic();
 
+    /**
+     * The largest message (key and value, before compression) an event may become. Kafka's producer and
+     * broker take 1 MiB by default, and a little of that goes to the record's own overhead.
+     */
+    @WithDefault("1000000")
+    int maxMessageBytes();
+
     Relay relay();
 
     interface Relay {

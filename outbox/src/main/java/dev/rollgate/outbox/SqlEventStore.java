@@ -72,7 +72,7 @@ public class SqlEventStore implements EventStore {
                 .chain(current -> current == expectedVersion
                         ? insertEvents(session, envelopes)
                         : Uni.createFrom().failure(new StaleStreamException(streamId, expectedVersion)))
-                .call(() -> OutboxRows.insert(session, config.topic(), envelopes))
+                .call(() -> OutboxRows.insert(session, config, envelopes))
                 .onFailure(SqlEventStore::isUniqueViolation)
                 .transform(e -> new StaleStreamException(streamId, expectedVersion));
     }

@@ -18,6 +18,6 @@ public class SqlOutbox implements Outbox {
 
     @Override
     public Uni<Void> enqueue(Mutiny.Session session, List<EventEnvelope> envelopes) {
-        return OutboxRows.insert(session, config.topic(), envelopes);
+        return OutboxRows.insert(session, config, envelopes);
     }
 }

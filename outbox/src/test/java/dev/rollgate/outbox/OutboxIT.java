@@ -26,9 +26,12 @@ import static dev.rollgate.outbox.OutboxTestData.published;
 import static dev.rollgate.outbox.OutboxTestData.versionsInOrder;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 /** The application's own relay, on the shared test broker. */
 @QuarkusTest
@@ -77,7 +80,7 @@ class OutboxIT {
     }
 
     @Test
-    void aTransactionThatCommitsAfterALaterOneIsNotSkipped() throws Exception {
+    void aLaterCommitWaitsForAnEarlierOpenTransactionAndNeitherIsSkipped() throws Exception {
         String app = newAppKey();
         String early = "release-task-early-" + app;
         String late = "release-task-late-" + app;
@@ -85,7 +88,8 @@ class OutboxIT {
         CompletableFuture<Void> release = new CompletableFuture<>();
 
         // The early transaction takes the lower outbox id and stays open; the later one commits first. A relay
-        // that read "rows after the last id I sent" would send the late row and skip the early one forever.
+        // that read "rows after the last id I sent" would send the late row and skip the early one forever; one
+        // that read every committed row would send the late one first, out of commit order.
         CompletionStage<List<RecordedEvent>> slow = sessions.withTransaction(session -> store
                         .append(session, early, 0, events(app, 1))
                         .invoke(() -> inserted.complete(null))
@@ -93,14 +97,56 @@ class OutboxIT {
                 .subscribeAsCompletionStage();
         inserted.get(AWAIT.toSeconds(), TimeUnit.SECONDS);
         append(sessions, store, late, 0, events(app, 1));
+        // Several of the relay's held-back rechecks (20 ms) and a wake-up by the late commit's NOTIFY.
+        Thread.sleep(1_500);
+        assertThat(published(kafka, app)).as("held back while an older transaction runs").isEmpty();
         release.complete(null);
         slow.toCompletableFuture().get(AWAIT.toSeconds(), TimeUnit.SECONDS);
 
-        await().atMost(AWAIT).untilAsserted(() -> {
-            List<EventEnvelope> published = published(kafka, app);
-            assertThat(versionsInOrder(published, early)).containsExactly(1L);
-            assertThat(versionsInOrder(published, late)).containsExactly(1L);
-        });
+        await().atMost(AWAIT).untilAsserted(() -> assertThat(published(kafka, app))
+                .extracting(EventEnvelope::streamId).containsExactly(early, late));
+    }
+
+    @Test
+    void anEventTooLargeForTheBrokerIsRefusedWhenWrittenAndNothingOfItsCommandIsWritten() {
+        String app = newAppKey();
+        String stream = "whitelist-" + app;
+        List<String> ids = java.util.stream.IntStream.range(0, 5_000).mapToObj(i -> "\u4e2d".repeat(100) + i).toList();
+        List<PendingEvent> huge = List.of(new PendingEvent(app, "tester",
+                new dev.rollgate.contracts.event.WhitelistMembersAdded("w", ids)));
+
+        assertThatThrownBy(() -> append(sessions, store, stream, 0, huge))
+                .isInstanceOf(EventTooLargeException.class).hasMessageContaining("smaller parts");
+        assertThat(sessions.withSession(s -> store.load(s, stream)).await().atMost(AWAIT)).isEmpty();
+        assertThat(count("SELECT count(*) FROM outbox WHERE message_key = '" + app + "'")).isZero();
+    }
+
+    @Test
+    void aRowTheBrokerWillNeverTakeIsSetAsideAndTheRowsBehindItGoOut() {
+        String app = newAppKey();
+        String stream = "release-task-" + app;
+        // Written past the outbox's own check, as a row of an older version or a smaller limit would be.
+        String oversized = "{\"padding\":\"" + "x".repeat(1_100_000) + "\"}";
+        sessions.withTransaction(s -> s.createNativeQuery("INSERT INTO outbox (topic, message_key, message_value) "
+                        + "VALUES ('" + OutboxTestData.TOPIC + "', :key, :value)")
+                .setParameter("key", app).setParameter("value", oversized).executeUpdate())
+                .await().atMost(AWAIT);
+        append(sessions, store, stream, 0, events(app, 3));
+
+        await().atMost(AWAIT).untilAsserted(() -> assertThat(versionsInOrder(published(kafka, app), stream))
+                .containsExactly(1L, 2L, 3L));
+        assertThat(published(kafka, app)).hasSize(3);
+        assertThat(count("SELECT count(*) FROM outbox_dead_letter WHERE message_key = '" + app
+                + "' AND reason LIKE '%bytes%'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE message_key = '" + app + "' AND sent_at IS NULL")).isZero();
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Outbox relay to Kafka' }.data.deadLetters", greaterThanOrEqualTo(1))
+                .body("checks.find { it.name == 'Outbox relay to Kafka' }.data.lastDeadLetter", notNullValue());
+    }
+
+    private long count(String sql) {
+        return sessions.withSession(s -> s.createNativeQuery(sql, Long.class).getSingleResult())
+                .await().atMost(AWAIT);
     }
 
     @Test

@@ -87,14 +87,26 @@ public final class OutboxTestData {
         return envelopes;
     }
 
-    /** The stream versions of one stream in the order they were published, without the duplicates. */
+    /**
+     * The stream versions of one stream that a consumer applies, reading what was published in order and
+     * skipping every version at or below the last it applied, as Rollgate's consumers do. A version published
+     * for the first time after a higher one is then missing from the list: a loss, not a duplicate.
+     */
     public static List<Long> versionsInOrder(List<EventEnvelope> published, String streamId) {
-        List<Long> versions = new ArrayList<>();
+        List<Long> applied = new ArrayList<>();
+        long last = 0;
         for (EventEnvelope envelope : published) {
-            if (envelope.streamId().equals(streamId) && !versions.contains(envelope.streamVersion())) {
-                versions.add(envelope.streamVersion());
+            if (envelope.streamId().equals(streamId) && envelope.streamVersion() > last) {
+                applied.add(envelope.streamVersion());
+                last = envelope.streamVersion();
             }
         }
-        return versions;
+        return applied;
+    }
+
+    /** How many of one stream's published records repeat a version published before. */
+    public static long duplicates(List<EventEnvelope> published, String streamId) {
+        List<EventEnvelope> ofStream = published.stream().filter(e -> e.streamId().equals(streamId)).toList();
+        return ofStream.size() - ofStream.stream().map(EventEnvelope::streamVersion).distinct().count();
     }
 }

@@ -1,9 +1,9 @@
 package dev.rollgate.outbox.relay;
 
-/** A batch was not acknowledged by the broker; its rows stay unsent and the relay tries again. */
+/** Part of a batch was not acknowledged by the broker; its rows stay unsent and the relay tries again. */
 final class KafkaPublishException extends RuntimeException {
 
-    KafkaPublishException(Throwable cause) {
-        super(cause.getMessage(), cause);
+    KafkaPublishException(String reason) {
+        super(reason);
     }
 }

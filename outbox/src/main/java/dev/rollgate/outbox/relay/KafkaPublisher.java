@@ -4,6 +4,11 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -17,24 +22,45 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Publishes a batch and returns only when the broker acknowledged every record (acks=all). The producer is
- * idempotent, so a record is never written behind a later one of its partition; after a failure it is
- * replaced, so that no half-sent batch lingers in it when the relay sends the batch again.
+ * Sends a batch and tells, record by record, what the broker said (acks=all). The producer is idempotent,
+ * so within a partition a record is never written behind a later one: when one fails for a reason that may
+ * pass, the later ones of its partition fail too, and the relay sends them all again. Messages are
+ * compressed (zstd). After a failure the producer is replaced, so that no half-sent batch lingers in it.
  */
 final class KafkaPublisher implements AutoCloseable {
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
+    /** What became of one record. */
+    sealed interface Outcome {
+        /** The broker has it. */
+        record Acked() implements Outcome {
+        }
+
+        /** Not published, for a reason that may pass (the broker away, a timeout): send it again later. */
+        record Retry(String reason) implements Outcome {
+        }
+
+        /** The broker will never take it (too large, invalid): sending it again cannot help. */
+        record Refused(String reason) implements Outcome {
+        }
+    }
+
+    private static final Outcome ACKED = new Outcome.Acked();
+
     private final Map<String, Object> config;
     private KafkaProducer<String, String> producer;
 
-    KafkaPublisher(String bootstrapServers) {
+    KafkaPublisher(String bootstrapServers, int maxMessageBytes) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "rollgate-outbox-relay");
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        // The limit the outbox checks when a row is written, plus room for the record's own overhead.
+        settings.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Math.max(1_048_576, maxMessageBytes + 16_384));
         // Propagation is a headline figure: send at once rather than wait to fill a batch.
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000);
@@ -47,28 +73,64 @@ final class KafkaPublisher implements AutoCloseable {
         this.config = Map.copyOf(settings);
     }
 
-    /** @throws KafkaPublishException when any record was not acknowledged */
-    void publish(List<PendingMessage> messages) {
+    /** One outcome per message, in the messages' order. */
+    List<Outcome> publish(List<PendingMessage> messages) {
         KafkaProducer<String, String> current = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(messages.size());
-        try {
-            for (PendingMessage message : messages) {
+        List<Outcome> outcomes = new ArrayList<>(messages.size());
+        boolean failed = false;
+        for (PendingMessage message : messages) {
+            try {
                 acks.add(current.send(new ProducerRecord<>(message.topic(), message.key(), message.value())));
+            } catch (RuntimeException e) {
+                // send() itself throws when the producer cannot take the record at all (closed, metadata away).
+                acks.add(null);
+                failed = true;
+                outcomes.add(classify(e));
+                continue;
             }
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            outcomes.add(null);
+        }
+        for (int i = 0; i < acks.size(); i++) {
+            if (acks.get(i) == null) {
+                continue;
             }
+            Outcome outcome = await(acks.get(i));
+            failed |= outcome != ACKED;
+            outcomes.set(i, outcome);
+        }
+        if (failed) {
+            reset();
+        }
+        return outcomes;
+    }
+
+    private static Outcome await(Future<RecordMetadata> ack) {
+        try {
+            ack.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return ACKED;
         } catch (ExecutionException e) {
-            reset();
-            throw new KafkaPublishException(e.getCause());
-        } catch (TimeoutException | RuntimeException e) {
-            reset();
-            throw new KafkaPublishException(e);
+            return classify(e.getCause());
+        } catch (TimeoutException e) {
+            return new Outcome.Retry("no acknowledgement within " + ACK_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            reset();
-            throw new KafkaPublishException(e);
+            return new Outcome.Retry("interrupted");
         }
+    }
+
+    /**
+     * An error of the record itself (too large, invalid) is final. Anything else (the broker away, a timeout,
+     * a fenced or closed producer) is retried, with a new producer.
+     */
+    private static Outcome classify(Throwable error) {
+        String reason = error.getClass().getSimpleName() + ": " + error.getMessage();
+        boolean ofTheRecord = error instanceof RecordTooLargeException
+                || error instanceof RecordBatchTooLargeException
+                || error instanceof InvalidRecordException
+                || error instanceof SerializationException;
+        return ofTheRecord && !(error instanceof RetriableException) ? new Outcome.Refused(reason)
+                : new Outcome.Retry(reason);
     }
 
     private KafkaProducer<String, String> producer() {

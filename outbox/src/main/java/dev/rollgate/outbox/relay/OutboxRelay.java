@@ -1,5 +1,6 @@
 package dev.rollgate.outbox.relay;
 
+import dev.rollgate.outbox.MessageSize;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import org.jboss.logging.Logger;
@@ -7,6 +8,8 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +42,8 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile RelayRole role = RelayRole.STOPPED;
     private volatile boolean stopping;
     private volatile String lastKafkaError;
+    private volatile long deadLetters;
+    private volatile String lastDeadLetter;
     private Thread thread;
     private RelayDatabase session;
     private Duration backoff = FIRST_BACKOFF;
@@ -49,7 +54,7 @@ public final class OutboxRelay implements AutoCloseable {
                        RelayMetrics metrics) {
         this.vertx = vertx;
         this.database = database;
-        this.publisher = new KafkaPublisher(kafkaBootstrapServers);
+        this.publisher = new KafkaPublisher(kafkaBootstrapServers, settings.maxMessageBytes());
         this.settings = settings;
         this.metrics = metrics;
     }
@@ -70,6 +75,16 @@ public final class OutboxRelay implements AutoCloseable {
     /** The last publishing failure while leading, or null after a success. */
     public String lastKafkaError() {
         return lastKafkaError;
+    }
+
+    /** Rows set aside because the broker will never take them (table {@code outbox_dead_letter}). */
+    public long deadLetters() {
+        return deadLetters;
+    }
+
+    /** Which row was set aside last and why, or null when none was since this relay started. */
+    public String lastDeadLetter() {
+        return lastDeadLetter;
     }
 
     /** Makes the relay look for rows now; called on every commit notification. */
@@ -122,6 +137,8 @@ public final class OutboxRelay implements AutoCloseable {
     private void step() {
         if (session == null) {
             session = RelayDatabase.connect(vertx, database, this::wake);
+            deadLetters = session.deadLetters();
+            metrics.deadLettered(deadLetters);
         }
         if (role != RelayRole.LEADER) {
             lead();
@@ -134,11 +151,57 @@ public final class OutboxRelay implements AutoCloseable {
             pause(batch.heldBack() ? HELD_BACK_RECHECK : settings.fallbackPoll());
             return;
         }
-        publisher.publish(batch.ready());
-        session.markSent(batch.ready());
+        List<PendingMessage> sendable = new ArrayList<>(batch.ready().size());
+        for (PendingMessage message : batch.ready()) {
+            long bytes = MessageSize.of(message.key(), message.value());
+            if (bytes > settings.maxMessageBytes()) {
+                setAside(message, "the message has " + bytes + " bytes, more than the " + settings.maxMessageBytes()
+                        + " a message may have");
+            } else {
+                sendable.add(message);
+            }
+        }
+        publish(sendable);
+    }
+
+    /**
+     * Marks sent what the broker acknowledged, in id order, up to the first record that may yet go through:
+     * that one and every later one are sent again (a later one the broker already has arrives twice, which
+     * consumers skip by its streamVersion; within a partition it cannot arrive ahead of the failed one, since
+     * the idempotent producer fails the rest of the partition with it). A record the broker will never take
+     * is set aside and does not hold up the others.
+     */
+    private void publish(List<PendingMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        List<KafkaPublisher.Outcome> outcomes = publisher.publish(messages);
+        List<PendingMessage> sent = new ArrayList<>(messages.size());
+        String retry = null;
+        for (int i = 0; i < messages.size() && retry == null; i++) {
+            switch (outcomes.get(i)) {
+                case KafkaPublisher.Outcome.Acked acked -> sent.add(messages.get(i));
+                case KafkaPublisher.Outcome.Refused refused -> setAside(messages.get(i), refused.reason());
+                case KafkaPublisher.Outcome.Retry again -> retry = again.reason();
+            }
+        }
+        if (!sent.isEmpty()) {
+            session.markSent(sent);
+            metrics.published(sent.size(), Duration.between(sent.getFirst().createdAt(), clock.instant()));
+        }
+        if (retry != null) {
+            throw new KafkaPublishException(retry);
+        }
         lastKafkaError = null;
         backoff = FIRST_BACKOFF;
-        metrics.published(batch.ready().size(), Duration.between(batch.ready().getFirst().createdAt(), clock.instant()));
+    }
+
+    private void setAside(PendingMessage message, String reason) {
+        session.deadLetter(message, reason);
+        deadLetters++;
+        lastDeadLetter = "outbox row " + message.id() + " (key " + message.key() + "): " + reason;
+        metrics.deadLettered(deadLetters);
+        LOG.errorf("%s; it is in outbox_dead_letter and the rows behind it go on", lastDeadLetter);
     }
 
     private void lead() {

@@ -74,6 +74,20 @@ final class RelayDatabase implements AutoCloseable {
                 .execute(Tuple.of(ids)));
     }
 
+    /** Moves a row the broker will never take to the dead-letter table, with why; the rows behind it go on. */
+    void deadLetter(PendingMessage message, String reason) {
+        await(connection.preparedQuery("WITH dead AS (DELETE FROM outbox WHERE id = $1 "
+                        + "RETURNING id, topic, message_key, message_value, created_at) "
+                        + "INSERT INTO outbox_dead_letter (id, topic, message_key, message_value, created_at, reason) "
+                        + "SELECT id, topic, message_key, message_value, created_at, $2 FROM dead")
+                .execute(Tuple.of(message.id(), reason)));
+    }
+
+    long deadLetters() {
+        return await(connection.query("SELECT count(*) FROM outbox_dead_letter").execute())
+                .iterator().next().getLong(0);
+    }
+
     long backlog() {
         return await(connection.query("SELECT count(*) FROM outbox WHERE sent_at IS NULL").execute())
                 .iterator().next().getLong(0);

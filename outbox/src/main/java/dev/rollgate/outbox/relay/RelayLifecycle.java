@@ -2,6 +2,7 @@ package dev.rollgate.outbox.relay;
 
 import dev.rollgate.outbox.OutboxConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,7 +55,7 @@ public class RelayLifecycle {
         OutboxConfig.Relay relayConfig = config.relay();
         relay = new OutboxRelay(vertx, database, bootstrapServers, new RelaySettings(relayConfig.batchSize(),
                 relayConfig.fallbackPoll(), relayConfig.lockKey(), relayConfig.standbyRetry(), relayConfig.maxBackoff(),
-                relayConfig.keepSent()), new MicrometerRelayMetrics(registry));
+                relayConfig.keepSent(), config.maxMessageBytes()), new MicrometerRelayMetrics(registry));
         probe = new KafkaProbe(bootstrapServers);
         relay.start();
     }
@@ -83,6 +84,7 @@ public class RelayLifecycle {
         private final Counter failures;
         private final Timer wait;
         private final AtomicLong backlog = new AtomicLong();
+        private final AtomicLong deadLetters = new AtomicLong();
 
         MicrometerRelayMetrics(MeterRegistry registry) {
             published = Counter.builder("rollgate.outbox.published").description("outbox rows published to Kafka")
@@ -93,6 +95,8 @@ public class RelayLifecycle {
                     .description("from a row's commit to the broker's acknowledgement").publishPercentiles(0.5, 0.99)
                     .register(registry);
             registry.gauge("rollgate.outbox.backlog", backlog);
+            Gauge.builder("rollgate.outbox.dead.letters", deadLetters, AtomicLong::get)
+                    .description("outbox rows set aside because the broker will never take them").register(registry);
         }
 
         @Override
@@ -109,6 +113,11 @@ public class RelayLifecycle {
         @Override
         public void backlog(long rows) {
             backlog.set(rows);
+        }
+
+        @Override
+        public void deadLettered(long total) {
+            deadLetters.set(total);
         }
     }
 }

@@ -17,4 +17,8 @@ public interface RelayMetrics {
 
     default void backlog(long rows) {
     }
+
+    /** A row the broker will never take was set aside; {@code total} rows are in the dead-letter table now. */
+    default void deadLettered(long total) {
+    }
 }

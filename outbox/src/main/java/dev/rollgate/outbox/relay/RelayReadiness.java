@@ -32,6 +32,12 @@ public class RelayReadiness implements HealthCheck {
         if (relay.lastKafkaError() != null) {
             response.withData("lastPublishError", relay.lastKafkaError());
         }
+        // Set-aside rows do not make the service unready (the rows behind them flow), but an operator must
+        // see them: each is an event no consumer received.
+        response.withData("deadLetters", relay.deadLetters());
+        if (relay.lastDeadLetter() != null) {
+            response.withData("lastDeadLetter", relay.lastDeadLetter());
+        }
         if (problem != null) {
             return response.down().withData("kafka", "unreachable: " + problem).build();
         }

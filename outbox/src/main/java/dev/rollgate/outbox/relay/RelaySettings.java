@@ -9,5 +9,6 @@ public record RelaySettings(
         long lockKey,
         Duration standbyRetry,
         Duration maxBackoff,
-        Duration keepSent) {
+        Duration keepSent,
+        int maxMessageBytes) {
 }
