@@ -4,11 +4,14 @@ import dev.rollgate.contracts.event.EventEnvelope;
 import dev.rollgate.contracts.event.EventJson;
 import dev.rollgate.contracts.event.Topics;
 import dev.rollgate.contracts.event.UnreadableEventException;
+import dev.rollgate.contracts.redis.DerivedKeys;
 import dev.rollgate.targeting.config.TargetingConfig;
 import dev.rollgate.targeting.domain.BatchCompiler;
 import dev.rollgate.targeting.domain.BatchNeeds;
 import dev.rollgate.targeting.domain.BatchWrites;
 import dev.rollgate.targeting.domain.ConsumedEvent;
+import dev.rollgate.targeting.store.FencedWriteException;
+import dev.rollgate.targeting.store.RebuildSwitch;
 import dev.rollgate.targeting.store.RedisTargetingStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +35,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,13 +42,16 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Consumes the release events on a thread of its own and applies them to Redis batch by batch: read what
  * the batch needs, apply it in memory, write the results in one transaction, and only then commit the
- * offsets (at least once; the applied streamVersions make a redelivery harmless). A batch that fails is
- * sought back and tried again after a pause, so nothing is skipped while Redis is down.
+ * offsets (at least once; the applied streamVersions make a redelivery harmless). A batch that fails while
+ * Redis is down is sought back and tried again after a pause, so nothing is skipped; an event that cannot
+ * be applied with Redis answering goes to the dead-letter topic alone, with why.
  */
 @ApplicationScoped
 public class EventConsumerLoop {
 
     private static final Logger LOG = Logger.getLogger(EventConsumerLoop.class);
+    /** How often an event is tried alone, with Redis answering, before it is taken for a poison event. */
+    private static final int POISON_ATTEMPTS = 3;
 
     private final TargetingConfig config;
     private final RedisTargetingStore store;
@@ -54,17 +59,18 @@ public class EventConsumerLoop {
     private final Counter skipped;
     private final Counter deadLettered;
     private final AtomicLong lag = new AtomicLong();
-    private final AtomicReference<CompletableFuture<RebuildResult>> rebuildRequest = new AtomicReference<>();
     private final AtomicReference<String> lastFailure = new AtomicReference<>();
     private volatile int assignedPartitions;
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
-    private Rebuild rebuild;
+    private final TopicRebuilds rebuilds;
 
-    EventConsumerLoop(TargetingConfig config, RedisTargetingStore store, MeterRegistry registry) {
+    EventConsumerLoop(TargetingConfig config, RedisTargetingStore store, RebuildSwitch rebuildSwitch,
+                      MeterRegistry registry) {
         this.config = config;
         this.store = store;
+        this.rebuilds = new TopicRebuilds(rebuildSwitch);
         this.applied = registry.counter("rollgate.targeting.events.applied");
         this.skipped = registry.counter("rollgate.targeting.events.skipped");
         this.deadLettered = registry.counter("rollgate.targeting.dead.letters");
@@ -99,15 +105,9 @@ public class EventConsumerLoop {
         thread.join(10_000);
     }
 
-    /** Deletes the derived keys and replays the topic from its start; completes once the replay caught up. */
+    /** Replays the topic from its start beside the live keys; completes once the rebuilt keys are live. */
     public CompletableFuture<RebuildResult> requestRebuild() {
-        CompletableFuture<RebuildResult> request = new CompletableFuture<>();
-        if (!running) {
-            request.completeExceptionally(new RebuildRefusedException("the consumer is not running"));
-        } else if (!rebuildRequest.compareAndSet(null, request)) {
-            request.completeExceptionally(new RebuildRefusedException("a rebuild is already under way"));
-        }
-        return request;
+        return rebuilds.request(running);
     }
 
     public boolean isRunning() {
@@ -129,16 +129,18 @@ public class EventConsumerLoop {
 
     private void run() {
         try (DeadLetters deadLetters = new DeadLetters(config.bootstrapServers())) {
-            consumer.subscribe(List.of(Topics.RELEASE_EVENTS));
+            consumer.subscribe(List.of(Topics.RELEASE_EVENTS), rebuilds.abandonOnRevoke());
             while (running) {
-                startRebuildIfAsked();
-                ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
+                rebuilds.startIfAsked(consumer);
+                ConsumerRecords<String, byte[]> polled = consumer.poll(config.pollTimeout());
                 assignedPartitions = consumer.assignment().size();
-                if (!records.isEmpty()) {
+                if (!polled.isEmpty()) {
+                    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+                    polled.forEach(records::add);
                     applyOrRewind(records, deadLetters);
                 }
                 measureLag();
-                finishRebuildIfCaughtUp();
+                rebuilds.finishIfCaughtUp(consumer);
             }
         } catch (WakeupException e) {
             // stop() woke the poll: leave.
@@ -148,33 +150,94 @@ public class EventConsumerLoop {
             LOG.error("the release-event consumer stopped", e);
         } finally {
             running = false;
-            failRebuild(new RebuildRefusedException("the consumer stopped"));
+            rebuilds.fail(new RebuildRefusedException("the consumer stopped"));
             consumer.close(Duration.ofSeconds(5));
         }
     }
 
-    private void applyOrRewind(ConsumerRecords<String, byte[]> records, DeadLetters deadLetters)
+    /**
+     * Applies a batch. When it fails while Redis answers, one of its events is at fault, not Redis: the
+     * events are then applied one at a time, and one that still fails alone becomes a dead letter, so that
+     * one bad event never stops its partition. When Redis is away, the batch waits and is tried again whole.
+     */
+    private void applyOrRewind(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters)
             throws InterruptedException {
         try {
             apply(records, deadLetters);
             lastFailure.set(null);
+        } catch (FencedWriteException e) {
+            LOG.infof("%s", e.getMessage());
+            rewind(records, 0);
         } catch (RuntimeException e) {
-            lastFailure.set(e.getMessage());
-            LOG.warnf("a batch of %d events could not be applied, retrying in %s: %s", records.count(),
-                    config.retryBackoff(), e.getMessage());
-            for (TopicPartition partition : records.partitions()) {
-                consumer.seek(partition, records.records(partition).get(0).offset());
+            if (!store.reachable()) {
+                failedForNow(records, 0, e);
+            } else {
+                applyOneByOne(records, deadLetters);
             }
-            Thread.sleep(config.retryBackoff().toMillis());
         }
     }
 
-    private void apply(ConsumerRecords<String, byte[]> records, DeadLetters deadLetters) throws InterruptedException {
-        List<ConsumedEvent> events = new ArrayList<>(records.count());
+    private void applyOneByOne(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters)
+            throws InterruptedException {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    apply(List.of(record), deadLetters);
+                    break;
+                } catch (FencedWriteException e) {
+                    rewind(records, i);
+                    return;
+                } catch (RuntimeException e) {
+                    if (!store.reachable()) {
+                        failedForNow(records, i, e);
+                        return;
+                    }
+                    if (attempt == POISON_ATTEMPTS) {
+                        String reason = "cannot be applied (" + POISON_ATTEMPTS + " attempts with Redis answering): "
+                                + e.getMessage();
+                        LOG.warnf("event at %s-%d offset %d goes to the dead-letter topic: %s", record.topic(),
+                                record.partition(), record.offset(), reason);
+                        deadLetters.send(record, reason);
+                        deadLettered.increment();
+                        commit(List.of(record));
+                        break;
+                    }
+                    Thread.sleep(config.retryBackoff().toMillis());
+                }
+            }
+        }
+        lastFailure.set(null);
+    }
+
+    /** Redis (or the broker) is away: nothing of the batch is lost, it is read again after a pause. */
+    private void failedForNow(List<ConsumerRecord<String, byte[]>> records, int from, RuntimeException e)
+            throws InterruptedException {
+        lastFailure.set(e.getMessage());
+        LOG.warnf("a batch of %d events could not be applied, retrying in %s: %s", records.size() - from,
+                config.retryBackoff(), e.getMessage());
+        rewind(records, from);
+        Thread.sleep(config.retryBackoff().toMillis());
+    }
+
+    /** Seeks every partition back to its first record at or after {@code from}, to be polled again. */
+    private void rewind(List<ConsumerRecord<String, byte[]>> records, int from) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records.subList(from, records.size())) {
+            first.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+        }
+        first.forEach(consumer::seek);
+    }
+
+    private void apply(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters)
+            throws InterruptedException {
+        List<ConsumedEvent> events = new ArrayList<>(records.size());
+        Map<Long, ConsumerRecord<String, byte[]>> byPlace = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 EventEnvelope envelope = EventJson.read(record.value());
                 events.add(new ConsumedEvent(record.partition(), record.offset(), envelope, EventJson.data(envelope)));
+                byPlace.put(place(record.partition(), record.offset()), record);
             } catch (UnreadableEventException e) {
                 LOG.warnf("event at %s-%d offset %d goes to the dead-letter topic: %s", record.topic(),
                         record.partition(), record.offset(), e.getMessage());
@@ -182,32 +245,40 @@ public class EventConsumerLoop {
                 deadLettered.increment();
             }
         }
-        BatchWrites writes = BatchCompiler.compile(events, store.load(BatchNeeds.of(events)));
+        DerivedKeys keys = rebuilds.keys();
+        BatchWrites writes = BatchCompiler.compile(events, store.load(BatchNeeds.of(events), keys));
         for (BatchWrites.Rejected rejected : writes.rejected()) {
-            ConsumerRecord<String, byte[]> record = records.records(
-                    new TopicPartition(Topics.RELEASE_EVENTS, rejected.event().partition())).stream()
-                    .filter(r -> r.offset() == rejected.event().offset()).findFirst().orElseThrow();
+            ConsumerRecord<String, byte[]> record = byPlace.get(place(rejected.event().partition(),
+                    rejected.event().offset()));
             LOG.warnf("event at %s-%d offset %d cannot be applied and goes to the dead-letter topic: %s",
                     record.topic(), record.partition(), record.offset(), rejected.reason());
             deadLetters.send(record, rejected.reason());
             deadLettered.increment();
         }
-        store.write(writes);
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
-            next.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
-        }
-        consumer.commitSync(next);
+        // Gateways hear of a rebuild's state only when it is switched in whole.
+        store.write(writes, keys, !rebuilds.underWay());
+        commit(records);
         applied.increment(writes.applied());
         skipped.increment(writes.skipped());
-        if (rebuild != null) {
-            rebuild.eventsApplied += writes.applied();
-        }
+        rebuilds.counted(writes.applied());
         if (writes.applied() > 0 || writes.skipped() > 0) {
             LOG.debugf("applied %d events, skipped %d, %d segments changed", writes.applied(), writes.skipped(),
                     writes.rulesets().size());
         }
+    }
+
+    private static long place(int partition, long offset) {
+        return ((long) partition << 48) ^ offset;
+    }
+
+    private void commit(List<ConsumerRecord<String, byte[]>> records) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            next.merge(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        consumer.commitSync(next);
     }
 
     private void measureLag() {
@@ -216,75 +287,5 @@ public class EventConsumerLoop {
             total += consumer.currentLag(partition).orElse(0);
         }
         lag.set(total);
-    }
-
-    private void startRebuildIfAsked() {
-        CompletableFuture<RebuildResult> request = rebuildRequest.get();
-        if (request == null || rebuild != null) {
-            return;
-        }
-        Set<TopicPartition> assignment = consumer.assignment();
-        int partitions = consumer.partitionsFor(Topics.RELEASE_EVENTS).size();
-        if (assignment.isEmpty() || assignment.size() < partitions) {
-            rebuildRequest.set(null);
-            request.completeExceptionally(new RebuildRefusedException("this instance holds " + assignment.size()
-                    + " of the topic's " + partitions + " partitions: a rebuild needs one targeting-service"
-                    + " instance holding them all (scale to one replica, rebuild, scale back)"));
-            return;
-        }
-        long deleted;
-        try {
-            deleted = store.deleteDerivedKeys();
-        } catch (RuntimeException e) {
-            rebuildRequest.set(null);
-            request.completeExceptionally(e);
-            return;
-        }
-        Map<TopicPartition, Long> end = consumer.endOffsets(assignment);
-        consumer.seekToBeginning(assignment);
-        rebuild = new Rebuild(request, end, deleted, System.nanoTime());
-        LOG.infof("rebuild: deleted %d derived Redis keys, replaying %s from the start", deleted,
-                Topics.RELEASE_EVENTS);
-    }
-
-    private void finishRebuildIfCaughtUp() {
-        if (rebuild == null) {
-            return;
-        }
-        for (Map.Entry<TopicPartition, Long> end : rebuild.endOffsets.entrySet()) {
-            if (consumer.position(end.getKey()) < end.getValue()) {
-                return;
-            }
-        }
-        RebuildResult result = new RebuildResult(rebuild.keysDeleted, rebuild.eventsApplied,
-                (System.nanoTime() - rebuild.startedNanos) / 1_000_000);
-        LOG.infof("rebuild done: %d events applied in %d ms", result.eventsApplied(), result.millis());
-        CompletableFuture<RebuildResult> request = rebuild.request;
-        rebuild = null;
-        rebuildRequest.set(null);
-        request.complete(result);
-    }
-
-    private void failRebuild(RuntimeException reason) {
-        CompletableFuture<RebuildResult> request = rebuildRequest.getAndSet(null);
-        if (request != null) {
-            request.completeExceptionally(reason);
-        }
-    }
-
-    private static final class Rebuild {
-        final CompletableFuture<RebuildResult> request;
-        final Map<TopicPartition, Long> endOffsets;
-        final long keysDeleted;
-        final long startedNanos;
-        long eventsApplied;
-
-        Rebuild(CompletableFuture<RebuildResult> request, Map<TopicPartition, Long> endOffsets, long keysDeleted,
-                long startedNanos) {
-            this.request = request;
-            this.endOffsets = endOffsets;
-            this.keysDeleted = keysDeleted;
-            this.startedNanos = startedNanos;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rollgate.targeting.store;
 
+import dev.rollgate.contracts.redis.DerivedKeys;
 import dev.rollgate.contracts.redis.RedisKeys;
 import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.ruleset.Ruleset;
@@ -12,9 +13,11 @@ import dev.rollgate.targeting.domain.StoredState;
 import dev.rollgate.targeting.domain.WhitelistOp;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -25,38 +28,49 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Targeting-service's side of the Redis key layout ({@link RedisKeys}). Called from the consumer's own
- * thread, so it blocks; each call is one pipelined round trip.
+ * Targeting-service's side of the Redis key layout ({@link DerivedKeys}). Called from the consumer's own
+ * thread, so it blocks, on a connection of its own: a batch's {@link #load} WATCHes the applied versions of
+ * its apps, and its {@link #write} commits only if no other instance wrote them in between. That fences an
+ * instance that stalled past its session timeout (its partitions already given to another) and then wakes
+ * up to write a state older than the one now in Redis.
  */
 @ApplicationScoped
 public class RedisTargetingStore {
 
-    private static final int SCAN_COUNT = 1_000;
-
     private final Redis redis;
+    private RedisConnection connection;
 
     RedisTargetingStore(Redis redis) {
         this.redis = redis;
     }
 
-    /** Reads, in one round trip, every ruleset, applied version and whitelist type a batch needs. */
-    public StoredState load(BatchNeeds needs) {
+    /**
+     * Reads, in one round trip, every ruleset, applied version and whitelist type a batch needs, and watches
+     * the applied versions of its apps until the batch's {@link #write}.
+     */
+    public StoredState load(BatchNeeds needs, DerivedKeys keys) {
         List<Request> requests = new ArrayList<>();
+        if (!needs.streamsByApp().isEmpty()) {
+            Request watch = Request.cmd(Command.WATCH);
+            needs.streamsByApp().keySet().forEach(app -> watch.arg(keys.appliedVersions(app)));
+            requests.add(watch);
+        }
+        int first = requests.size();
         List<Segment> segments = List.copyOf(needs.segments());
         for (Segment segment : segments) {
-            requests.add(Request.cmd(Command.GET).arg(RedisKeys.ruleset(segment.appKey(), segment.platform())));
+            requests.add(Request.cmd(Command.GET).arg(keys.ruleset(segment.appKey(), segment.platform())));
         }
         List<Map.Entry<String, List<String>>> streams = hashFields(needs.streamsByApp());
         for (Map.Entry<String, List<String>> app : streams) {
-            requests.add(hmget(RedisKeys.appliedVersions(app.getKey()), app.getValue()));
+            requests.add(hmget(keys.appliedVersions(app.getKey()), app.getValue()));
         }
         List<Map.Entry<String, List<String>>> whitelists = hashFields(needs.whitelistsByApp());
         for (Map.Entry<String, List<String>> app : whitelists) {
-            requests.add(hmget(RedisKeys.whitelistTypes(app.getKey()), app.getValue()));
+            requests.add(hmget(keys.whitelistTypes(app.getKey()), app.getValue()));
         }
-        List<Response> responses = requests.isEmpty() ? List.of() : redis.batchAndAwait(requests);
+        List<Response> responses = requests.isEmpty() ? List.of() : send(requests);
 
-        int at = 0;
+        int at = first;
         Map<Segment, Ruleset> rulesets = new HashMap<>();
         for (Segment segment : segments) {
             Response json = responses.get(at++);
@@ -103,46 +117,53 @@ public class RedisTargetingStore {
     }
 
     /**
-     * Writes a batch's results in one MULTI/EXEC, and announces each changed segment on the pub/sub
-     * channel inside it, so that no gateway hears of a ruleset before it can read it.
+     * Writes a batch's results in one MULTI/EXEC and, when {@code announce}, announces each changed segment on
+     * the pub/sub channel inside it, so that no gateway hears of a ruleset before it can read it.
+     *
+     * @throws FencedWriteException when another instance wrote one of the batch's apps since {@link #load}
      */
-    public void write(BatchWrites writes) {
+    public void write(BatchWrites writes, DerivedKeys keys, boolean announce) {
         if (writes.isEmpty()) {
+            send(List.of(Request.cmd(Command.UNWATCH)));
             return;
         }
         List<Request> requests = new ArrayList<>();
         requests.add(Request.cmd(Command.MULTI));
         writes.rulesets().forEach((segment, ruleset) -> {
-            requests.add(Request.cmd(Command.SET).arg(RedisKeys.ruleset(segment.appKey(), segment.platform()))
+            requests.add(Request.cmd(Command.SET).arg(keys.ruleset(segment.appKey(), segment.platform()))
                     .arg(RulesetJson.write(ruleset)));
-            requests.add(Request.cmd(Command.HSET).arg(RedisKeys.REVISIONS).arg(segment.name())
+            requests.add(Request.cmd(Command.HSET).arg(keys.revisions()).arg(segment.name())
                     .arg(ruleset.revision()));
         });
         for (WhitelistOp op : writes.whitelistOps()) {
-            requests.add(whitelistRequest(op));
+            requests.add(whitelistRequest(op, keys));
             if (op instanceof WhitelistOp.Drop drop) {
-                requests.add(Request.cmd(Command.HDEL).arg(RedisKeys.whitelistTypes(drop.appKey()))
+                requests.add(Request.cmd(Command.HDEL).arg(keys.whitelistTypes(drop.appKey()))
                         .arg(drop.whitelistId()));
             }
         }
         if (!writes.registeredApps().isEmpty()) {
-            Request add = Request.cmd(Command.SADD).arg(RedisKeys.KNOWN_APPS);
+            Request add = Request.cmd(Command.SADD).arg(keys.knownApps());
             writes.registeredApps().forEach(add::arg);
             requests.add(add);
         }
         writes.appliedVersions().forEach((app, versions) -> {
-            Request hset = Request.cmd(Command.HSET).arg(RedisKeys.appliedVersions(app));
+            Request hset = Request.cmd(Command.HSET).arg(keys.appliedVersions(app));
             versions.forEach((stream, version) -> hset.arg(stream).arg(version));
             requests.add(hset);
         });
-        for (Segment segment : writes.rulesets().keySet()) {
-            requests.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL).arg(segment.name()));
+        if (announce) {
+            for (Segment segment : writes.rulesets().keySet()) {
+                requests.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL).arg(segment.name()));
+            }
         }
         requests.add(Request.cmd(Command.EXEC));
-        List<Response> responses = redis.batchAndAwait(requests);
+        List<Response> responses = send(requests);
         Response exec = responses.get(responses.size() - 1);
         if (exec == null) {
-            throw new IllegalStateException("Redis discarded the transaction");
+            throw new FencedWriteException("another targeting-service instance wrote the state of "
+                    + String.join(", ", writes.appliedVersions().keySet())
+                    + " since this batch read it; the batch is read and applied again");
         }
         for (Response result : exec) {
             if (result != null && result.type() == ResponseType.ERROR) {
@@ -151,28 +172,44 @@ public class RedisTargetingStore {
         }
     }
 
-    /** Deletes every key derived from the topic (time-window claims are not: no event records them). */
-    public long deleteDerivedKeys() {
-        long deleted = 0;
-        String cursor = "0";
-        do {
-            Response page = redis.sendAndAwait(Request.cmd(Command.SCAN).arg(cursor)
-                    .arg("MATCH").arg(RedisKeys.DERIVED_PREFIX + "*").arg("COUNT").arg(SCAN_COUNT));
-            cursor = page.get(0).toString();
-            Response keys = page.get(1);
-            if (keys.size() > 0) {
-                Request unlink = Request.cmd(Command.UNLINK);
-                keys.forEach(key -> unlink.arg(key.toString()));
-                deleted += redis.sendAndAwait(unlink).toLong();
-            }
-        } while (!"0".equals(cursor));
-        return deleted;
+    /** Whether Redis answers now: tells a batch that fails because of an event from one that fails because of Redis. */
+    public boolean reachable() {
+        try {
+            return "PONG".equals(redis.sendAndAwait(Request.cmd(Command.PING)).toString());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
-    private static Request whitelistRequest(WhitelistOp op) {
-        String members = RedisKeys.whitelistMembers(op.appKey(), op.whitelistId());
+    private List<Response> send(List<Request> requests) {
+        try {
+            if (connection == null) {
+                connection = redis.connectAndAwait();
+            }
+            return connection.batchAndAwait(requests);
+        } catch (RuntimeException e) {
+            // A broken connection would also have lost its WATCH: start the next batch on a new one.
+            close();
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (connection != null) {
+            try {
+                connection.closeAndAwait();
+            } catch (RuntimeException e) {
+                // it is being dropped either way
+            }
+            connection = null;
+        }
+    }
+
+    private static Request whitelistRequest(WhitelistOp op, DerivedKeys keys) {
+        String members = keys.whitelistMembers(op.appKey(), op.whitelistId());
         return switch (op) {
-            case WhitelistOp.Define define -> Request.cmd(Command.HSET).arg(RedisKeys.whitelistTypes(define.appKey()))
+            case WhitelistOp.Define define -> Request.cmd(Command.HSET).arg(keys.whitelistTypes(define.appKey()))
                     .arg(define.whitelistId()).arg(define.idType().name());
             case WhitelistOp.AddMembers add -> withArgs(Request.cmd(Command.SADD).arg(members), add.ids());
             case WhitelistOp.RemoveMembers remove -> withArgs(Request.cmd(Command.SREM).arg(members), remove.ids());

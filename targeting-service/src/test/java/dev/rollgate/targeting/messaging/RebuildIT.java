@@ -1,5 +1,6 @@
 package dev.rollgate.targeting.messaging;
 
+import dev.rollgate.contracts.event.AppRegistered;
 import dev.rollgate.contracts.event.ReleaseTaskPaused;
 import dev.rollgate.contracts.event.WhitelistCreated;
 import dev.rollgate.contracts.event.WhitelistMembersAdded;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,10 +65,11 @@ class RebuildIT {
     }
 
     @Test
-    void rebuildingFromTheTopicGivesTheSameKeysByteForByte() {
+    void rebuildingFromTheTopicGivesTheSameKeysByteForByte() throws InterruptedException {
         String app = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         long last;
         try (EventTopicWriter topic = new EventTopicWriter()) {
+            topic.publish(app, "app-" + app, 1, new AppRegistered(app, "Rebuilt"));
             topic.publish(app, "whitelist-w1", 1, new WhitelistCreated("w1", "beta", IdType.USER_ID));
             topic.publish(app, "whitelist-w1", 2, new WhitelistMembersAdded("w1", List.of("u1", "u2")));
             topic.publish(app, "task-t1", 1, TaskEvents.grayscaleByWhitelist("t1", "20000001", "1.0.1", "w1"));
@@ -80,10 +84,31 @@ class RebuildIT {
             return revision != null && revision.toLong() == last;
         });
         Map<String, String> before = derivedKeys();
+        String claims = RedisKeys.timeWindowClaims(app, "t9");
+        redis.sendAndAwait(Request.cmd(Command.SADD).arg(claims).arg("u:someone"));
 
-        given().post("/admin/rebuild").then().statusCode(200)
-                .body("keysDeleted", greaterThan(0)).body("eventsApplied", greaterThan(0));
+        // What a gateway reads, read all through the rebuild: the app never goes missing, its ruleset never
+        // goes back to an earlier revision.
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            while (rebuilding.get()) {
+                Response known = redis.sendAndAwait(Request.cmd(Command.SISMEMBER).arg(RedisKeys.KNOWN_APPS).arg(app));
+                Response revision = redis.sendAndAwait(Request.cmd(Command.HGET).arg(RedisKeys.REVISIONS).arg(segment));
+                seen.add(known.toInteger() + "/" + (revision == null ? "none" : revision.toString()));
+            }
+        });
+        try {
+            given().post("/admin/rebuild").then().statusCode(200)
+                    .body("keysSwitched", greaterThan(0)).body("eventsApplied", greaterThan(0));
+        } finally {
+            rebuilding.set(false);
+            reader.join();
+        }
 
         assertThat(derivedKeys()).isEqualTo(before);
+        assertThat(seen).isNotEmpty().containsOnly("1/" + last);
+        assertThat(redis.sendAndAwait(Request.cmd(Command.SISMEMBER).arg(claims).arg("u:someone")).toInteger())
+                .as("time-window claims are not derived from events and survive a rebuild").isEqualTo(1);
     }
 }

@@ -168,6 +168,36 @@ class TargetingIT {
     }
 
     @Test
+    void eventsWithoutWhatTheConsumerNeedsAreDeadLettersAndTheirPartitionGoesOn() {
+        String app = app();
+        String envelope = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"%s\",\"schemaVersion\":1,"
+                + "\"appKey\":\"" + app + "\",\"streamId\":\"task-p\",\"streamVersion\":1,\"data\":%s}";
+        long noPlatform = topic.raw(app, envelope.formatted("ReleaseTaskPaused", "{\"taskId\":\"p\","
+                + "\"packageId\":\"20000001\",\"version\":\"1.0\",\"releaseType\":\"OFFICIAL\"}")
+                .getBytes(StandardCharsets.UTF_8));
+        long nullData = topic.raw(app, envelope.formatted("ReleaseTaskCreated", "null").getBytes(StandardCharsets.UTF_8));
+        long noAudience = topic.raw(app, envelope.formatted("ReleaseTaskCreated", "{\"taskId\":\"p\","
+                + "\"packageId\":\"20000001\",\"version\":\"1.0\",\"platform\":\"ANDROID\","
+                + "\"releaseType\":\"GRAYSCALE\",\"artifact\":{\"sizeBytes\":1}}").getBytes(StandardCharsets.UTF_8));
+        long good = topic.publish(app, "task-t1", 1, TaskEvents.official("t1", "20000001", "1.0.1"));
+
+        // The release behind the poison reaches Redis: the partition did not stop.
+        awaitRevision(app, good);
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            Map<Long, String> reasons = new HashMap<>();
+            for (ConsumerRecord<String, String> dead : KafkaTopicReader.readAll(bootstrap(), Topics.RELEASE_EVENTS_DLQ)) {
+                if (app.equals(dead.key())) {
+                    reasons.put(Long.parseLong(header(dead, "dead-letter-offset")), header(dead, "dead-letter-reason"));
+                }
+            }
+            assertThat(reasons).containsOnlyKeys(noPlatform, nullData, noAudience);
+            assertThat(reasons.get(noPlatform)).contains("platform is missing");
+            assertThat(reasons.get(nullData)).contains("lacks type, appKey, streamId or data");
+            assertThat(reasons.get(noAudience)).contains("grayscale is missing");
+        });
+    }
+
+    @Test
     void aChangedSegmentIsAnnouncedOnTheChannel() throws Exception {
         String app = app();
         var subscriber = new ChannelSubscriber(RedisKeys.SEGMENT_CHANGED_CHANNEL);

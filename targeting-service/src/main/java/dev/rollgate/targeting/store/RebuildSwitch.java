@@ -1,0 +1,103 @@
+package dev.rollgate.targeting.store;
+
+import dev.rollgate.contracts.redis.DerivedKeys;
+import dev.rollgate.contracts.redis.RedisKeys;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A rebuild replays the topic into keys of their own ({@link DerivedKeys#REBUILD}) while gateways go on
+ * reading the live ones; once it has caught up, this switches them in with one MULTI/EXEC, so that a client
+ * sees either the old state or the rebuilt one, never an app missing or a version half-replayed.
+ */
+@ApplicationScoped
+public class RebuildSwitch {
+
+    private static final int SCAN_COUNT = 1_000;
+
+    private final Redis redis;
+
+    RebuildSwitch(Redis redis) {
+        this.redis = redis;
+    }
+
+    /** Deletes every key of a layout: what an abandoned rebuild left. */
+    public long clear(DerivedKeys keys) {
+        long deleted = 0;
+        List<String> found = scan(keys);
+        for (int from = 0; from < found.size(); from += SCAN_COUNT) {
+            Request unlink = Request.cmd(Command.UNLINK);
+            found.subList(from, Math.min(found.size(), from + SCAN_COUNT)).forEach(unlink::arg);
+            deleted += redis.sendAndAwait(unlink).toLong();
+        }
+        return deleted;
+    }
+
+    /**
+     * Replaces the live keys with the rebuilt ones: each rebuilt key is renamed over its live counterpart, a
+     * live key the replay did not make again goes, and every segment of either is announced as changed.
+     */
+    public Switched switchIn(DerivedKeys rebuilt) {
+        DerivedKeys live = DerivedKeys.LIVE;
+        List<String> rebuiltKeys = scan(rebuilt);
+        Set<String> replacing = new HashSet<>();
+        rebuiltKeys.forEach(key -> replacing.add(rebuilt.as(live, key)));
+        List<String> dropped = scan(live).stream().filter(key -> !replacing.contains(key)).toList();
+        Set<String> segments = new LinkedHashSet<>(segments(live));
+        segments.addAll(segments(rebuilt));
+
+        List<Request> requests = new ArrayList<>();
+        requests.add(Request.cmd(Command.MULTI));
+        for (String key : rebuiltKeys) {
+            requests.add(Request.cmd(Command.RENAME).arg(key).arg(rebuilt.as(live, key)));
+        }
+        for (String key : dropped) {
+            requests.add(Request.cmd(Command.UNLINK).arg(key));
+        }
+        for (String segment : segments) {
+            requests.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL).arg(segment));
+        }
+        requests.add(Request.cmd(Command.EXEC));
+        Response exec = redis.batchAndAwait(requests).getLast();
+        if (exec == null) {
+            throw new IllegalStateException("Redis discarded the switch to the rebuilt keys");
+        }
+        return new Switched(rebuiltKeys.size(), dropped.size());
+    }
+
+    /**
+     * @param keysSwitched rebuilt keys that are live now
+     * @param keysDropped  live keys the replay did not make again (state of events no longer on the topic)
+     */
+    public record Switched(long keysSwitched, long keysDropped) {
+    }
+
+    private List<String> segments(DerivedKeys keys) {
+        Response all = redis.sendAndAwait(Request.cmd(Command.HKEYS).arg(keys.revisions()));
+        List<String> names = new ArrayList<>();
+        all.forEach(name -> names.add(name.toString()));
+        return names;
+    }
+
+    /** SCAN may name a key twice; each once here. */
+    private List<String> scan(DerivedKeys keys) {
+        Set<String> found = new LinkedHashSet<>();
+        String cursor = "0";
+        do {
+            Response page = redis.sendAndAwait(Request.cmd(Command.SCAN).arg(cursor)
+                    .arg("MATCH").arg(keys.prefix() + "*").arg("COUNT").arg(SCAN_COUNT));
+            cursor = page.get(0).toString();
+            page.get(1).forEach(key -> found.add(key.toString()));
+        } while (!"0".equals(cursor));
+        return List.copyOf(found);
+    }
+}
