@@ -60,7 +60,7 @@ public class PackageResource {
             @RestQuery String size) {
         PackageQuery query = new PackageQuery(
                 QueryValues.enumOrNull("status", status, VersionState.class),
-                q == null || q.isBlank() ? null : q.strip(),
+                QueryValues.textOrNull("q", q),
                 QueryValues.enumOrNull("platform", platform, Platform.class),
                 QueryValues.intInRange("page", page, 0, 0, 100_000),
                 QueryValues.intInRange("size", size, 20, 1, 100));

@@ -26,6 +26,20 @@ final class QueryValues {
         }
     }
 
+    /**
+     * Free text, stripped; null when blank. PostgreSQL refuses a NUL character in text (it would answer 500), and
+     * no search means a control character, so either is a 400.
+     */
+    static String textOrNull(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw invalid(name, "must not contain control characters");
+        }
+        return text.strip();
+    }
+
     static int intInRange(String name, String text, int defaultValue, int min, int max) {
         if (text == null || text.isEmpty()) {
             return defaultValue;

@@ -50,10 +50,14 @@ public class VersionStateService {
                 });
     }
 
+    /**
+     * Locks the package row, as a version's registration does: the head it writes back must be the one a
+     * concurrent registration left, not the one read before it committed (which put a lower version back).
+     */
     private Uni<Boolean> move(EventEnvelope envelope, VersionStateChange change) {
         ReleaseTaskEvent task = change.task();
         return PackageEntity.<PackageEntity>find("appKey = ?1 and packageId = ?2", envelope.appKey(), task.packageId())
-                .firstResult()
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(pkg -> pkg == null ? Uni.createFrom().nullItem()
                         : lookup.versionOrNull(pkg, Version.parse(task.version()), task.platform())
                         .chain(version -> version == null ? Uni.createFrom().nullItem()

@@ -9,9 +9,11 @@ import dev.rollgate.contracts.event.ReleaseTaskPaused;
 import dev.rollgate.contracts.event.ReleaseTaskPromoted;
 import dev.rollgate.contracts.event.ReleaseTaskResumed;
 import dev.rollgate.contracts.event.WhitelistCreated;
+import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
+import dev.rollgate.contracts.release.VersionArtifact;
 import dev.rollgate.contracts.release.VersionState;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,9 @@ class VersionStateChangeTest {
     }
 
     private static ReleaseTaskCreated created(ReleaseType type) {
-        return new ReleaseTaskCreated("t", "20000001", "1.0", P, type, null, List.of(), null, null, null);
+        return new ReleaseTaskCreated("t", "20000001", "1.0", P, type,
+                type == ReleaseType.GRAYSCALE ? GrayscaleSpec.whitelist(List.of("w1")) : null, List.of(), null, null,
+                new VersionArtifact("https://cdn.example.com/1.0.zip", "ab".repeat(32), 1000, null, null, "10.0", null));
     }
 
     @Test

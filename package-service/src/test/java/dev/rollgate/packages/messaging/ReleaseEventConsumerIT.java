@@ -9,8 +9,10 @@ import dev.rollgate.contracts.event.ReleaseTaskPaused;
 import dev.rollgate.contracts.event.ReleaseTaskPromoted;
 import dev.rollgate.contracts.event.ReleaseTaskResumed;
 import dev.rollgate.contracts.event.Topics;
+import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
+import dev.rollgate.contracts.release.VersionArtifact;
 import dev.rollgate.packages.rest.CatalogFixture;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
@@ -24,7 +26,13 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -55,6 +63,14 @@ class ReleaseEventConsumerIT {
                 .awaitCompletion();
     }
 
+    /** A task's creation as release-service writes it: with its audience and the version's artifact. */
+    private static ReleaseTaskCreated created(String taskId, String version, Platform platform, ReleaseType type) {
+        return new ReleaseTaskCreated(taskId, "20000001", version, platform, type,
+                type == ReleaseType.GRAYSCALE ? GrayscaleSpec.timeWindow(Instant.now().plusSeconds(3_600), 10) : null,
+                List.of(), null, null, new VersionArtifact("https://cdn.example.com/" + version + ".zip",
+                "ab".repeat(32), 1000, null, null, "10.0", null));
+    }
+
     private static String state(String app, String version) {
         return given().queryParam("platform", "ANDROID")
                 .get("/api/v1/apps/{app}/packages/20000001/versions/{v}", app, version).jsonPath().getString("state");
@@ -72,8 +88,7 @@ class ReleaseEventConsumerIT {
         String stream = "release-task-" + UUID.randomUUID();
         Platform p = Platform.ANDROID;
 
-        publish(app, stream, 1, new ReleaseTaskCreated("t1", "20000001", "1.0.0.1", p, ReleaseType.GRAYSCALE, null,
-                List.of(), null, null, null));
+        publish(app, stream, 1, created("t1", "1.0.0.1", p, ReleaseType.GRAYSCALE));
         awaitState(app, "1.0.0.1", "GRAYSCALE_RELEASING");
         given().get("/api/v1/apps/{app}/packages", app).then()
                 .body("items[0].status", org.hamcrest.Matchers.equalTo("GRAYSCALE_RELEASING"));
@@ -97,17 +112,14 @@ class ReleaseEventConsumerIT {
         CatalogFixture.version(app, "20000001", "1.0", "ANDROID");
         String stream = "release-task-" + UUID.randomUUID();
         Platform p = Platform.ANDROID;
-        publish(app, stream, 1, new ReleaseTaskCreated("t", "20000001", "1.0", p, ReleaseType.OFFICIAL, null,
-                List.of(), null, null, null));
+        publish(app, stream, 1, created("t", "1.0", p, ReleaseType.OFFICIAL));
         publish(app, stream, 2, new ReleaseTaskCancelled("t", "20000001", "1.0", p, ReleaseType.OFFICIAL));
         awaitState(app, "1.0", "CANCELLED");
 
         // The creation again, as a redelivery would bring it, then a marker event on another stream.
-        publish(app, stream, 1, new ReleaseTaskCreated("t", "20000001", "1.0", p, ReleaseType.OFFICIAL, null,
-                List.of(), null, null, null));
+        publish(app, stream, 1, created("t", "1.0", p, ReleaseType.OFFICIAL));
         CatalogFixture.version(app, "20000001", "1.1", "ANDROID");
-        publish(app, "release-task-" + UUID.randomUUID(), 1, new ReleaseTaskCreated("t2", "20000001", "1.1", p,
-                ReleaseType.GRAYSCALE, null, List.of(), null, null, null));
+        publish(app, "release-task-" + UUID.randomUUID(), 1, created("t2", "1.1", p, ReleaseType.GRAYSCALE));
         awaitState(app, "1.1", "GRAYSCALE_RELEASING");
         assertThat(state(app, "1.0")).isEqualTo("CANCELLED");
     }
@@ -123,8 +135,7 @@ class ReleaseEventConsumerIT {
         try {
             kafka.produce(String.class, String.class)
                     .fromRecords(new ProducerRecord<>(Topics.RELEASE_EVENTS, app, poison)).awaitCompletion();
-            publish(app, "release-task-" + UUID.randomUUID(), 1, new ReleaseTaskCreated("t", "20000001", "3.0",
-                    Platform.ANDROID, ReleaseType.OFFICIAL, null, List.of(), null, null, null));
+            publish(app, "release-task-" + UUID.randomUUID(), 1, created("t", "3.0", Platform.ANDROID, ReleaseType.OFFICIAL));
 
             awaitState(app, "3.0", "OFFICIAL_RELEASING");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dlq.getRecords())
@@ -135,6 +146,82 @@ class ReleaseEventConsumerIT {
                     }));
         } finally {
             dlq.close();
+        }
+    }
+
+    @Test
+    void eventsWithoutWhatTheConsumerNeedsAreDeadLettersAndTheConsumerGoesOn() {
+        String app = CatalogFixture.app();
+        CatalogFixture.pkg(app, "20000001", "Checkout");
+        CatalogFixture.version(app, "20000001", "4.0", "ANDROID");
+        String envelope = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"%s\",\"schemaVersion\":1,"
+                + "\"appKey\":\"" + app + "\",\"streamId\":\"release-task-p\",\"streamVersion\":1,\"data\":%s}";
+        String nullData = envelope.formatted("ReleaseTaskPaused", "null");
+        String noPlatform = envelope.formatted("ReleaseTaskPaused", "{\"taskId\":\"p\",\"packageId\":\"20000001\","
+                + "\"version\":\"4.0\",\"releaseType\":\"OFFICIAL\"}");
+        ConsumerTask<String, String> dlq = kafka.consume(String.class, String.class)
+                .fromTopics(Topics.RELEASE_EVENTS_DLQ);
+        try {
+            kafka.produce(String.class, String.class).fromRecords(
+                    new ProducerRecord<>(Topics.RELEASE_EVENTS, app, nullData),
+                    new ProducerRecord<>(Topics.RELEASE_EVENTS, app, noPlatform)).awaitCompletion();
+            publish(app, "release-task-" + UUID.randomUUID(), 1, created("t", "4.0", Platform.ANDROID,
+                    ReleaseType.OFFICIAL));
+
+            awaitState(app, "4.0", "OFFICIAL_RELEASING");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dlq.getRecords())
+                    .filteredOn(record -> record.value().contains(app))
+                    .extracting(record -> new String(record.headers().lastHeader("dead-letter-reason").value(),
+                            StandardCharsets.UTF_8))
+                    .anySatisfy(reason -> assertThat(reason).contains("lacks type, appKey, streamId or data"))
+                    .anySatisfy(reason -> assertThat(reason).contains("platform is missing")));
+            given().get("/q/health/ready").then().statusCode(200);
+        } finally {
+            dlq.close();
+        }
+    }
+
+    /**
+     * A task's event and a higher version's registration at once, on many packages: the event's write must
+     * never put the package's head back to the lower version (which let a version between the two in).
+     */
+    @Test
+    void aReleaseEventRacingANewVersionNeverTakesThePackageHeadBack() throws Exception {
+        String app = CatalogFixture.app();
+        List<String> packages = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String packageId = CatalogFixture.nextPackageId();
+            CatalogFixture.pkg(app, packageId, "P" + i);
+            CatalogFixture.version(app, packageId, "1.0.1", "ANDROID");
+            packages.add(packageId);
+        }
+        // Per package the event goes out and, right after, the higher version is registered, as a release
+        // manager would do it; packages in parallel, so the consumer is busy while registrations commit.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = packages.stream().map(packageId -> pool.submit(() -> {
+                publish(app, "release-task-" + UUID.randomUUID(), 1, new ReleaseTaskCreated("t-" + packageId,
+                        packageId, "1.0.1", Platform.ANDROID, ReleaseType.OFFICIAL, null, List.of(), null, null,
+                        new VersionArtifact("https://cdn.example.com/1.0.1.zip", "ab".repeat(32), 1000, null, null,
+                                "10.0", null)));
+                CatalogFixture.version(app, packageId, "1.0.2", "ANDROID");
+            })).collect(Collectors.toList());
+            for (Future<?> each : done) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        for (String packageId : packages) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().queryParam("platform", "ANDROID")
+                    .get("/api/v1/apps/{app}/packages/{p}/versions/1.0.1", app, packageId).jsonPath().getString("state"))
+                    .isEqualTo("OFFICIAL_RELEASING"));
+            given().get("/api/v1/apps/{app}/packages/{p}", app, packageId).then().statusCode(200)
+                    .body("highestVersion", org.hamcrest.Matchers.equalTo("1.0.2"));
+            given().contentType(io.restassured.http.ContentType.JSON)
+                    .body(CatalogFixture.versionBody("1.0.1.5", "ANDROID"))
+                    .post("/api/v1/apps/{app}/packages/{p}/versions", app, packageId).then().statusCode(409);
         }
     }
 }

@@ -74,6 +74,20 @@ class BadInputIT {
     }
 
     @Test
+    void aSearchWithAControlCharacterIs400NotAServerError() {
+        given().urlEncodingEnabled(false).get("/api/v1/apps/{app}/packages?q=%00", CatalogFixture.app())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("q"));
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedByName() {
+        given().contentType(ContentType.JSON).body("{\"appKey\":\"ok-app\",\"name\":\"N\",\"owner\":\"mallory\"}")
+                .post("/api/v1/apps").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("owner"));
+    }
+
+    @Test
     void aBodyOverTheLimitIs413() {
         given().contentType(ContentType.JSON).body("{\"appKey\":\"ok-app\",\"name\":\"" + "n".repeat(70_000) + "\"}")
                 .post("/api/v1/apps").then().statusCode(413).contentType("application/problem+json")
