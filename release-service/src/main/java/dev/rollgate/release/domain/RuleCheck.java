@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.release.AdvancedRule;
+import dev.rollgate.contracts.release.RegexLimits;
 import dev.rollgate.contracts.release.RuleOperator;
 import dev.rollgate.contracts.release.RuleType;
 import dev.rollgate.contracts.release.ValueType;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -103,15 +105,26 @@ public final class RuleCheck {
             return;
         }
         if (operator == RuleOperator.REGEX) {
-            try {
-                Pattern.compile(values.getFirst());
-            } catch (PatternSyntaxException e) {
-                errors.add(new FieldError(at + ".values[0]", "is not a regular expression in RE2 syntax: "
-                        + e.getDescription()));
-            }
+            checkPattern(at, values.getFirst(), errors);
         }
         if (operator.isComparison()) {
             checkComparable(at, rule.effectiveValueType(), values, operator == RuleOperator.BETWEEN, errors);
+        }
+    }
+
+    /** Bounded before it is compiled: compiling a pattern of nested repetitions is itself the harm. */
+    private static void checkPattern(String at, String pattern, List<FieldError> errors) {
+        Optional<String> tooCostly = RegexLimits.problem(pattern);
+        if (tooCostly.isPresent()) {
+            errors.add(new FieldError(at + ".values[0]", "is too costly a regular expression: it "
+                    + tooCostly.get()));
+            return;
+        }
+        try {
+            Pattern.compile(pattern);
+        } catch (PatternSyntaxException e) {
+            errors.add(new FieldError(at + ".values[0]", "is not a regular expression in RE2 syntax: "
+                    + e.getDescription()));
         }
     }
 

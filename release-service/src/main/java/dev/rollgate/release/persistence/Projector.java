@@ -141,10 +141,4 @@ public class Projector {
         view.streamVersion = envelope.streamVersion();
         view.updatedAt = envelope.occurredAt();
     }
-
-    /** For a rebuild: the views emptied, in the caller's transaction. */
-    public Uni<Void> clear(Mutiny.Session session) {
-        return session.createNativeQuery("TRUNCATE release_task_whitelist, release_task_view, whitelist_member, "
-                + "whitelist_view").executeUpdate().replaceWithVoid();
-    }
 }

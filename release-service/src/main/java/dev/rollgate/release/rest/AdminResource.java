@@ -26,7 +26,8 @@ public class AdminResource {
 
     @POST
     @Path("/projections/rebuild")
-    @Operation(summary = "Rebuild the task and whitelist views from the event store; commands wait meanwhile")
+    @Operation(summary = "Rebuild the task and whitelist views from the event store beside the live ones, then switch them in;"
+            + " commands wait only for the switch")
     public Uni<RebuildResult> rebuild() {
         long started = System.nanoTime();
         return rebuild.rebuild().map(events -> new RebuildResult(events, (System.nanoTime() - started) / 1_000_000));

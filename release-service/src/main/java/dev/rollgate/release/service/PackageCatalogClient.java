@@ -1,7 +1,10 @@
 package dev.rollgate.release.service;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollgate.contracts.catalog.PackageVersionView;
 import dev.rollgate.contracts.catalog.PackageView;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,4 +38,13 @@ public interface PackageCatalogClient {
     /** Answers 404 for an unknown app; the page itself is not used. */
     @GET
     Uni<String> firstPage(@RestPath String appKey, @RestQuery int size);
+
+    /**
+     * Request bodies are strict (an unknown field is refused), but another service's answers are read
+     * tolerantly, so that a newer package-service may add a field without breaking this one.
+     */
+    @ClientObjectMapper
+    static ObjectMapper answers(ObjectMapper strict) {
+        return strict.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 }

@@ -11,6 +11,7 @@ import dev.rollgate.release.persistence.ReleaseTaskView;
 import dev.rollgate.release.persistence.WhitelistView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.util.HashSet;
 import java.util.List;
@@ -28,12 +29,18 @@ public class TaskGuards {
 
     private static final List<TaskState> ACTIVE = List.of(TaskState.RELEASING, TaskState.PAUSED);
 
+    /**
+     * The whitelists stay locked (FOR SHARE) until the task's transaction ends: a deletion, which locks its
+     * whitelist FOR UPDATE and then looks for active tasks, either waits for this task and sees it, or has
+     * deleted the whitelist before this finds it.
+     */
     public Uni<Void> whitelistsExist(String appKey, ReleasePlan plan) {
         if (plan.grayscale() == null || plan.grayscale().mode() != GrayscaleMode.WHITELIST) {
             return Uni.createFrom().voidItem();
         }
         List<String> wanted = plan.grayscale().whitelistIds();
-        return WhitelistView.<WhitelistView>list("whitelistId in ?1 and appKey = ?2 and deleted = false", wanted, appKey)
+        return WhitelistView.<WhitelistView>find("whitelistId in ?1 and appKey = ?2 and deleted = false", wanted, appKey)
+                .withLock(LockModeType.PESSIMISTIC_READ).list()
                 .invoke(found -> {
                     Set<String> missing = new HashSet<>(wanted);
                     found.forEach(view -> missing.remove(view.whitelistId));

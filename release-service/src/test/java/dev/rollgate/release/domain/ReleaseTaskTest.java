@@ -14,6 +14,7 @@ import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.release.RuleOperator;
 import dev.rollgate.contracts.release.RuleType;
 import dev.rollgate.contracts.release.TaskState;
+import dev.rollgate.contracts.release.VersionArtifact;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,11 +27,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReleaseTaskTest {
 
+    private static final VersionArtifact ARTIFACT = new VersionArtifact("https://cdn.example.com/1.0.zip",
+            "ab".repeat(32), 1000, null, null, "10.0", null);
+
     private static ReleaseTask task(ReleaseType type, TaskState state) {
         ReleaseTask created = ReleaseTask.created(new ReleaseTaskCreated("t1", "20000001", "1.0", Platform.IOS, type,
                 type == ReleaseType.GRAYSCALE ? GrayscaleSpec.whitelist(List.of("w1")) : null,
                 type == ReleaseType.GRAYSCALE ? List.of(new AdvancedRule(RuleType.CITY, null, RuleOperator.IN,
-                        List.of("Hangzhou"), false, false, null)) : List.of(), null, null, null));
+                        List.of("Hangzhou"), false, false, null)) : List.of(), null, null, ARTIFACT));
         return switch (state) {
             case RELEASING -> created;
             case PAUSED -> created.apply(created.decide(TaskCommand.PAUSE));
@@ -117,7 +121,7 @@ class ReleaseTaskTest {
         ReleaseTask created = task(ReleaseType.GRAYSCALE, TaskState.RELEASING);
         List<EventData> events = new ArrayList<>();
         events.add(new ReleaseTaskCreated("t1", "20000001", "1.0", Platform.IOS, ReleaseType.GRAYSCALE,
-                created.grayscale(), created.rules(), null, null, null));
+                created.grayscale(), created.rules(), null, null, ARTIFACT));
         ReleaseTask current = created;
         for (TaskCommand command : List.of(TaskCommand.PAUSE, TaskCommand.RESUME, TaskCommand.PROMOTE)) {
             EventData event = current.decide(command);

@@ -133,6 +133,16 @@ class RuleCheckTest {
                 .containsExactly("rules[0].values[0]");
     }
 
+    @Test
+    void aPatternThatWouldCompileHugeIsRefusedBeforeItIsCompiled() {
+        for (String pattern : List.of("(?:(?:.*){1000}){1000}", "((a{100}){100}){100}", "(((a{10}){10}){10}){10}")) {
+            List<FieldError> errors = RuleCheck.problems(0, rule(RuleType.MODEL, null, RuleOperator.REGEX,
+                    List.of(pattern), null));
+            assertThat(errors).extracting(FieldError::field).containsExactly("rules[0].values[0]");
+            assertThat(errors.getFirst().message()).contains("too costly");
+        }
+    }
+
     @Property
     void betweenAcceptsAnyVersionPairInOrderAndRefusesItReversed(@ForAll @IntRange(max = 999) int a,
                                                                    @ForAll @IntRange(max = 999) int b,

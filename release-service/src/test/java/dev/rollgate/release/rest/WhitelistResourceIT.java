@@ -6,10 +6,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import java.util.stream.IntStream;
 import static dev.rollgate.release.rest.ReleaseFixture.WHITELISTS;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,6 +35,32 @@ class WhitelistResourceIT {
 
     @Inject
     Pool pool;
+
+    /**
+     * 5,000 ids of 128 CJK characters are valid input, 1.9 MB of them: more than one message may hold. They are
+     * split into events the broker takes, and the relay publishes them and what comes after.
+     */
+    @Test
+    void largeIdsAreSplitIntoEventsTheBrokerTakesAndAllOfThemArePublished() {
+        String app = ReleaseFixture.app();
+        String id = ReleaseFixture.whitelist(app, "wide", List.of());
+        List<String> ids = IntStream.range(0, 5_000)
+                .mapToObj(i -> String.format("%05d", i) + "\u7070".repeat(123)).toList();
+        given().contentType(ContentType.JSON).body(Map.of("ids", ids)).post(WHITELISTS + "/{id}/members", app, id)
+                .then().statusCode(200).body("added", equalTo(5_000));
+        String after = ReleaseFixture.whitelist(app, "after", List.of("u1"));
+
+        List<Long> sizes = new ArrayList<>();
+        pool.preparedQuery("SELECT octet_length(message_value) FROM outbox WHERE message_key = $1")
+                .execute(Tuple.of(app)).await().atMost(Duration.ofSeconds(10))
+                .forEach(row -> sizes.add(row.getLong(0)));
+        assertThat(sizes).hasSizeGreaterThan(4).allMatch(size -> size < 1_000_000);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(pool.preparedQuery("SELECT count(*) FROM outbox WHERE message_key = $1 AND sent_at IS NULL")
+                        .execute(Tuple.of(app)).await().atMost(Duration.ofSeconds(10))
+                        .iterator().next().getLong(0)).isZero());
+        given().get(WHITELISTS + "/{id}", app, after).then().statusCode(200);
+    }
 
     @Test
     void aWhitelistCountsEachMemberOnceWhateverTheFormat() {
