@@ -150,8 +150,12 @@ public class RedisAudience implements Audience {
     private static Request claim(String appKey, ActiveRelease release, ClientContext client, Command command,
                                  String script) {
         String expireAt = Long.toString(release.grayscale().endTime().plus(CLAIMS_KEPT_AFTER_END).toEpochMilli());
-        return Request.cmd(command).arg(script).arg(1).arg(RedisKeys.timeWindowClaims(appKey, release.taskId()))
-                .arg(client.identity()).arg(Long.toString(release.grayscale().usersCount())).arg(expireAt);
+        Request claim = Request.cmd(command).arg(script).arg(2)
+                .arg(RedisKeys.timeWindowClaims(appKey, release.taskId()))
+                .arg(RedisKeys.timeWindowLinkedIds(appKey, release.taskId()))
+                .arg(Long.toString(release.grayscale().usersCount())).arg(expireAt);
+        client.identities().forEach(claim::arg);
+        return claim;
     }
 
     /** What {@link #holdsSlot} would find, without claiming anything. */
@@ -163,10 +167,23 @@ public class RedisAudience implements Audience {
             return Uni.createFrom().item(SlotState.NO_IDENTITY);
         }
         String key = RedisKeys.timeWindowClaims(appKey, release.taskId());
-        return redis.batch(List.of(Request.cmd(Command.SISMEMBER).arg(key).arg(client.identity()),
-                        Request.cmd(Command.SCARD).arg(key)))
-                .map(r -> r.get(0).toInteger() == 1 ? SlotState.HELD
-                        : r.get(1).toLong() < release.grayscale().usersCount() ? SlotState.FREE : SlotState.NONE_LEFT)
+        String linked = RedisKeys.timeWindowLinkedIds(appKey, release.taskId());
+        List<Request> asks = new ArrayList<>();
+        for (String identity : client.identities()) {
+            asks.add(Request.cmd(Command.SISMEMBER).arg(key).arg(identity));
+            asks.add(Request.cmd(Command.SISMEMBER).arg(linked).arg(identity));
+        }
+        asks.add(Request.cmd(Command.SCARD).arg(key));
+        return redis.batch(asks)
+                .map(r -> {
+                    for (int i = 0; i < r.size() - 1; i++) {
+                        if (r.get(i).toInteger() == 1) {
+                            return SlotState.HELD;
+                        }
+                    }
+                    return r.get(r.size() - 1).toLong() < release.grayscale().usersCount() ? SlotState.FREE
+                            : SlotState.NONE_LEFT;
+                })
                 .onFailure().recoverWithItem(SlotState.UNKNOWN);
     }
 

@@ -1,50 +1,46 @@
 package dev.rollgate.gateway.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.rollgate.gateway.config.GatewayConfig;
+import dev.rollgate.gateway.memory.MemoryKey;
+import dev.rollgate.gateway.memory.NearMemory;
 import dev.rollgate.gateway.resolve.AdmissionMemo;
 import dev.rollgate.gateway.resolve.ClientContext;
 import dev.rollgate.gateway.resolve.CompiledRelease;
 import dev.rollgate.gateway.resolve.CompiledSegment;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.util.List;
 
 /**
- * The gateway's {@link AdmissionMemo}, one bound for every segment. An entry holds one client's answers in
- * one compiled segment, which is new with each revision, so answers are never found again once the segment
- * has changed; the least recently used clients make room for new ones. One entry per client, not per task,
- * so that a request costs one lookup however many grayscale tasks it meets.
+ * The gateway's {@link AdmissionMemo}, in the gateway's one memory budget ({@link NearMemory}). An entry holds
+ * one client's answers in one compiled segment, which is new with each revision, so answers are never found
+ * again once the segment has changed. One entry per client, not per task, so that a request costs one lookup
+ * however many grayscale tasks it meets.
  */
 @ApplicationScoped
 public class AdmissionCache implements AdmissionMemo {
 
     /** The segment compares by identity: the same segment at an older revision is another key. */
-    private record Key(CompiledSegment segment, String userId, String deviceId) {
+    private record Key(CompiledSegment segment, String userId, String deviceId) implements MemoryKey<AdmissionAnswers> {
+        @Override
+        public int weigh(AdmissionAnswers answers) {
+            return 96 + 2 * (length(userId) + length(deviceId)) + answers.weight();
+        }
+
+        private static int length(String text) {
+            return text == null ? 0 : text.length();
+        }
     }
 
-    private final Cache<Key, AdmissionAnswers> answers;
+    private final NearMemory memory;
 
-    @Inject
-    AdmissionCache(GatewayConfig config) {
-        this(config.admissionCacheSize());
-    }
-
-    /** @param maximumClients how many (client, segment) pairs keep answers */
-    AdmissionCache(long maximumClients) {
-        this.answers = Caffeine.newBuilder().maximumSize(maximumClients)
-                // Upkeep on the request's own thread: handed to the common pool after reads, it cost more in
-                // thread wake-ups and a contended lock than the upkeep itself (async-profiler, README).
-                .executor(Runnable::run)
-                .build();
+    AdmissionCache(NearMemory memory) {
+        this.memory = memory;
     }
 
     @Override
     public Recollection recollect(CompiledSegment segment, ClientContext client) {
         Key key = new Key(segment, client.userId(), client.deviceId());
-        return new KeptAnswers(key, answers.getIfPresent(key));
+        return new KeptAnswers(key, memory.get(key));
     }
 
     private final class KeptAnswers implements Recollection {
@@ -63,12 +59,12 @@ public class AdmissionCache implements AdmissionMemo {
 
         @Override
         public void remember(CompiledRelease release, boolean admitted) {
-            known = answers.asMap().merge(key, AdmissionAnswers.of(release, admitted), AdmissionAnswers::with);
+            known = memory.merge(key, AdmissionAnswers.of(release, admitted), AdmissionAnswers::with);
         }
 
         @Override
         public void rememberAll(List<CompiledRelease> releases, List<Boolean> admitted) {
-            known = answers.asMap().merge(key, AdmissionAnswers.of(releases, admitted), AdmissionAnswers::with);
+            known = memory.merge(key, AdmissionAnswers.of(releases, admitted), AdmissionAnswers::with);
         }
     }
 }

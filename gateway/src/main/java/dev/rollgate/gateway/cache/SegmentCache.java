@@ -5,6 +5,7 @@ import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.ruleset.Ruleset;
 import dev.rollgate.contracts.ruleset.RulesetJson;
 import dev.rollgate.contracts.ruleset.UnreadableRulesetException;
+import dev.rollgate.gateway.memory.NearMemory;
 import dev.rollgate.gateway.resolve.CompiledSegment;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,12 +31,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public class SegmentCache {
 
     private final Redis redis;
+    private final NearMemory memory;
     private final Map<String, CompletableFuture<SegmentLookup>> entries = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
 
-    SegmentCache(Redis redis, MeterRegistry registry) {
+    SegmentCache(Redis redis, NearMemory memory, MeterRegistry registry) {
         this.redis = redis;
+        this.memory = memory;
         this.hits = registry.counter("rollgate.gateway.near.cache", "result", "hit");
         this.misses = registry.counter("rollgate.gateway.near.cache", "result", "miss");
         registry.gaugeMapSize("rollgate.gateway.near.cache.segments", java.util.List.of(), entries);
@@ -59,6 +62,7 @@ public class SegmentCache {
                     entries.remove(segment, created);
                 }
                 created.complete(lookup);
+                reweigh();
             }, failure -> {
                 entries.remove(segment, created);
                 created.completeExceptionally(failure);
@@ -69,11 +73,25 @@ public class SegmentCache {
 
     /** Drops one segment; the next client reads it from Redis again. */
     public void invalidate(String segment) {
-        entries.remove(segment);
+        if (entries.remove(segment) != null) {
+            reweigh();
+        }
     }
 
     public void invalidateAll() {
         entries.clear();
+        reweigh();
+    }
+
+    /** Tells the memory budget what the held segments weigh; segments change only with releases, so rarely. */
+    private void reweigh() {
+        long total = 0;
+        for (CompletableFuture<SegmentLookup> entry : entries.values()) {
+            if (entry.isDone() && !entry.isCompletedExceptionally() && entry.join() instanceof SegmentLookup.Found found) {
+                total += found.weight();
+            }
+        }
+        memory.segmentsWeigh(total);
     }
 
     /** The segments held, with the revision of each. */
@@ -104,14 +122,18 @@ public class SegmentCache {
     private static SegmentLookup lookupOf(String appKey, Platform platform, Response json, Response known) {
         if (json != null) {
             try {
-                return new SegmentLookup.Found(CompiledSegment.of(RulesetJson.read(json.toString())));
+                String text = json.toString();
+                CompiledSegment segment = CompiledSegment.of(RulesetJson.read(text));
+                return new SegmentLookup.Found(segment, segment.weight(text.length()));
             } catch (UnreadableRulesetException e) {
                 throw new RulesUnavailableException("the rules of " + appKey + " on " + platform
                         + " cannot be read by this gateway: " + e.getMessage(), e);
             }
         }
-        return known != null && known.toInteger() == 1
-                ? new SegmentLookup.Found(CompiledSegment.of(Ruleset.empty(appKey, platform)))
-                : new SegmentLookup.UnknownApp(appKey);
+        if (known != null && known.toInteger() == 1) {
+            CompiledSegment empty = CompiledSegment.of(Ruleset.empty(appKey, platform));
+            return new SegmentLookup.Found(empty, empty.weight(0));
+        }
+        return new SegmentLookup.UnknownApp(appKey);
     }
 }

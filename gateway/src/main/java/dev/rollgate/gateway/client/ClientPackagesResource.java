@@ -1,6 +1,5 @@
 package dev.rollgate.gateway.client;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollgate.contracts.problem.Problem;
 import dev.rollgate.gateway.audience.RedisAudience;
 import dev.rollgate.gateway.cache.AdmissionCache;
@@ -40,15 +39,15 @@ public class ClientPackagesResource {
     private final SegmentCache cache;
     private final RedisAudience audience;
     private final AdmissionCache admissions;
-    private final ObjectMapper mapper;
+    private final EncodedAnswers answers;
     private final int nextCheckAfterSeconds;
 
-    ClientPackagesResource(SegmentCache cache, RedisAudience audience, AdmissionCache admissions, ObjectMapper mapper,
-                           GatewayConfig config) {
+    ClientPackagesResource(SegmentCache cache, RedisAudience audience, AdmissionCache admissions,
+                           EncodedAnswers answers, GatewayConfig config) {
         this.cache = cache;
         this.audience = audience;
         this.admissions = admissions;
-        this.mapper = mapper;
+        this.answers = answers;
         this.nextCheckAfterSeconds = config.nextCheckAfterSeconds();
     }
 
@@ -65,8 +64,7 @@ public class ClientPackagesResource {
         return cache.lookup(appKey, client.platform()).chain(lookup -> switch (lookup) {
             case SegmentLookup.UnknownApp unknown -> Uni.createFrom().item(unknownApp(appKey));
             case SegmentLookup.Found found -> Resolver.resolve(found.segment(), client, audience, admissions)
-                    .map(resolved -> answer(EncodedAnswers.of(found.segment(), resolved, nextCheckAfterSeconds, mapper),
-                            ifNoneMatch));
+                    .map(resolved -> answer(answers.of(found.segment(), resolved, nextCheckAfterSeconds), ifNoneMatch));
         });
     }
 

@@ -34,12 +34,19 @@ public interface GatewayConfig {
     Duration upstreamTimeout();
 
     /**
-     * For how many clients, each in one segment, the gateway keeps what Redis answered about grayscale
-     * audiences (about 200 bytes each), so that a client seen again costs no Redis round trip; the least
-     * recently used go first.
+     * How much heap the gateway's caches take together (compiled segments, encoded answers, what Redis said
+     * about clients' audiences): a share of the maximum heap such as {@code 30%}, or a size such as
+     * {@code 256M}. Past it the least valuable entries go.
      */
-    @WithDefault("200000")
-    long admissionCacheSize();
+    @WithDefault("30%")
+    String cacheBudget();
+
+    /**
+     * Client API requests this gateway works on at once; past it, and while its heap is nearly full after a
+     * collection, it answers 503 with Retry-After rather than fall over.
+     */
+    @WithDefault("2048")
+    int maxClientRequestsInFlight();
 
     /** Larger console bodies get 413; a 100,000-id whitelist upload fits. */
     @WithDefault("16777216")

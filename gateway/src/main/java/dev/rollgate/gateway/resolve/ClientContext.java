@@ -5,6 +5,7 @@ import dev.rollgate.contracts.release.RuleType;
 import dev.rollgate.contracts.version.Version;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -50,6 +51,17 @@ public record ClientContext(
             return "u:" + userId;
         }
         return deviceId != null ? "d:" + deviceId : null;
+    }
+
+    /**
+     * Every id the client sent, the one {@link #identity()} names first: a slot claimed under one of them is
+     * found under the others, so one client never takes two slots.
+     */
+    public List<String> identities() {
+        if (userId == null) {
+            return deviceId == null ? List.of() : List.of("d:" + deviceId);
+        }
+        return deviceId == null ? List.of("u:" + userId) : List.of("u:" + userId, "d:" + deviceId);
     }
 
     public boolean wants(String packageId) {

@@ -2,9 +2,11 @@ package dev.rollgate.gateway.resolve;
 
 import com.google.re2j.Pattern;
 import dev.rollgate.contracts.release.AdvancedRule;
+import dev.rollgate.contracts.release.RegexLimits;
 import dev.rollgate.contracts.release.RuleOperator;
 import dev.rollgate.contracts.release.ValueType;
 import dev.rollgate.contracts.version.Version;
+import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,24 +27,44 @@ public final class CompiledRule {
     /** As long as release-service lets a rule value be; a longer client value cannot equal one. */
     private static final int MAX_VALUE = 256;
 
+    private static final Logger LOG = Logger.getLogger(CompiledRule.class);
+
     private final AdvancedRule rule;
     private final Set<String> listed;
     private final List<String> texts;
     private final List<Pattern> patterns;
     private final Object[] operands;
+    /** A rule this gateway cannot evaluate (a pattern past the limits slipped in): it holds for nobody. */
+    private final boolean unusable;
 
     public CompiledRule(AdvancedRule rule) {
         this.rule = rule;
         List<String> values = rule.values() == null ? List.of() : rule.values();
         this.texts = rule.caseInsensitive() ? values.stream().map(CompiledRule::folded).toList() : List.copyOf(values);
         this.listed = new HashSet<>(texts);
-        this.patterns = rule.operator() == RuleOperator.REGEX
-                ? values.stream().map(v -> Pattern.compile(v, rule.caseInsensitive() ? Pattern.CASE_INSENSITIVE : 0))
-                .toList()
-                : List.of();
+        List<Pattern> compiled = List.of();
+        boolean failed = false;
+        if (rule.operator() == RuleOperator.REGEX) {
+            try {
+                compiled = values.stream().map(v -> pattern(v, rule.caseInsensitive())).toList();
+            } catch (RuntimeException | StackOverflowError e) {
+                LOG.warnf("a REGEX rule on %s cannot be evaluated and holds for nobody: %s", rule.type(), e.getMessage());
+                failed = true;
+            }
+        }
+        this.patterns = compiled;
+        this.unusable = failed;
         this.operands = rule.operator().isComparison()
                 ? values.stream().map(v -> parse(rule.effectiveValueType(), v)).toArray()
                 : new Object[0];
+    }
+
+    /** Within the limits release-service checks, or not compiled at all: compiling a huge one is the harm. */
+    private static Pattern pattern(String value, boolean caseInsensitive) {
+        RegexLimits.problem(value).ifPresent(problem -> {
+            throw new IllegalArgumentException("the pattern " + problem);
+        });
+        return Pattern.compile(value, caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
     }
 
     public AdvancedRule rule() {
@@ -55,8 +77,20 @@ public final class CompiledRule {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /**
+     * Never throws: a rule that fails on a value fails closed (the task is not for this client), and the
+     * request is answered.
+     */
     public boolean test(ClientContext client) {
-        return rule.inverted() != holds(clientValue(client));
+        if (unusable) {
+            return false;
+        }
+        try {
+            return rule.inverted() != holds(clientValue(client));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.debugf("a %s rule failed on a client's value and holds for nobody: %s", rule.type(), e);
+            return false;
+        }
     }
 
     private boolean holds(String value) {

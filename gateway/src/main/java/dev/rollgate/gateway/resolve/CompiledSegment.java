@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /** A segment's ruleset compiled for evaluation: parsed versions, parsed operands, compiled patterns. */
 public final class CompiledSegment {
@@ -17,12 +16,13 @@ public final class CompiledSegment {
     private final Platform platform;
     private final long revision;
     private final List<CompiledPackage> packages;
-    /** What is computed from this segment and worth keeping as long as it is (the client API's encoded answers). */
-    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
     /** Each package's baseline by client version: most packages of most segments have no active task. */
     private final Map<Version, Resolution[]> baselines = new ConcurrentHashMap<>();
-    /** Client versions are what clients say; past this many, baselines are worked out per request. */
-    private static final int MAX_CLIENT_VERSIONS = 1_024;
+    /**
+     * Client versions are what clients say; past this many, baselines are worked out per request. Few client
+     * versions are in use at once, and a bound known in advance makes the segment's weight known too.
+     */
+    private static final int MAX_CLIENT_VERSIONS = 128;
 
     private CompiledSegment(String appKey, Platform platform, long revision, List<CompiledPackage> packages) {
         this.appKey = appKey;
@@ -50,12 +50,11 @@ public final class CompiledSegment {
     }
 
     /**
-     * A value computed from this segment, kept with it: a new revision is a new segment, so nothing derived
-     * outlives the rules it came from.
+     * About how many bytes this segment may take on the heap: its compiled rules (a few times the JSON they were
+     * read from) and its baselines at their bound.
      */
-    @SuppressWarnings("unchecked")
-    public <T> T derived(Object key, Function<Object, T> compute) {
-        return (T) derived.computeIfAbsent(key, compute);
+    public long weight(int rulesetJsonLength) {
+        return 4L * rulesetJsonLength + (long) MAX_CLIENT_VERSIONS * (64 + 8L * packages.size());
     }
 
     /** By index into {@link #packages()}: each package's baseline for a client of that version, or null. */

@@ -106,6 +106,38 @@ class TimeWindowClaimsIT {
                 .toLong()).isPositive();
     }
 
+    private static ClientContext device(String userId, String deviceId) {
+        return new ClientContext(Platform.ANDROID, Version.parse("10.2"), userId, deviceId, null, null, null, null,
+                Map.of(), Set.of(), Instant.now());
+    }
+
+    @Test
+    void aDeviceThatAskedAnonymouslyAndThenWithAUserIdHoldsOneSlot() {
+        RedisAudience audience = new RedisAudience(first);
+        assertThat(audience.holdsSlot(app, task, device(null, "d1")).await().indefinitely()).isTrue();
+        assertThat(audience.holdsSlot(app, task, device("u1", "d1")).await().indefinitely()).isTrue();
+        assertThat(audience.holdsSlot(app, task, device("u1", null)).await().indefinitely())
+                .as("the user on its own, its device linked").isTrue();
+        // The other way round: a user first, then the same device anonymously.
+        assertThat(audience.holdsSlot(app, task, device("u2", "d2")).await().indefinitely()).isTrue();
+        assertThat(audience.holdsSlot(app, task, device(null, "d2")).await().indefinitely()).isTrue();
+        assertThat(audience.slotState(app, task, device(null, "d2")).await().indefinitely()).isEqualTo(SlotState.HELD);
+
+        assertThat(first.sendAndAwait(Request.cmd(Command.SCARD).arg(RedisKeys.timeWindowClaims(app, task.taskId())))
+                .toInteger()).as("two clients, two slots").isEqualTo(2);
+    }
+
+    @Test
+    void aLinkedIdTakesNoSlotWhenNoneIsLeft() {
+        ActiveRelease one = new ActiveRelease(UUID.randomUUID().toString(), "1.1", ReleaseType.GRAYSCALE, false,
+                GrayscaleSpec.timeWindow(Instant.now().plusSeconds(600), 1), List.of(), List.of(), null);
+        RedisAudience audience = new RedisAudience(first);
+        assertThat(audience.holdsSlot(app, one, device(null, "d1")).await().indefinitely()).isTrue();
+        assertThat(audience.holdsSlot(app, one, device("u1", "d1")).await().indefinitely()).isTrue();
+        assertThat(audience.holdsSlot(app, one, device("u2", "d2")).await().indefinitely()).isFalse();
+        assertThat(audience.holdsSlot(app, one, device("u1", "d9")).await().indefinitely()).isTrue();
+    }
+
     @Test
     void simulationSeesTheSlotsWithoutTakingOne() {
         RedisAudience audience = new RedisAudience(first);

@@ -8,6 +8,7 @@ import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.PackageRules;
 import dev.rollgate.contracts.ruleset.Ruleset;
 import dev.rollgate.contracts.version.Version;
+import dev.rollgate.gateway.memory.NearMemory;
 import dev.rollgate.gateway.resolve.AdmissionMemo;
 import dev.rollgate.gateway.resolve.ClientContext;
 import dev.rollgate.gateway.resolve.CompiledRelease;
@@ -26,7 +27,7 @@ class AdmissionCacheTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-    private final AdmissionCache cache = new AdmissionCache(1_000);
+    private final AdmissionCache cache = new AdmissionCache(new NearMemory(1 << 20));
 
     private static CompiledSegment segment() {
         VersionArtifact artifact = new VersionArtifact("https://cdn.example/p.zip", "ab".repeat(32), 1024, null, null,
@@ -95,14 +96,16 @@ class AdmissionCacheTest {
     }
 
     @Test
-    void theLeastRecentlyUsedClientsMakeRoom() {
-        AdmissionCache small = new AdmissionCache(10);
+    void theAnswersStayWithinTheMemoryBudget() {
+        NearMemory memory = new NearMemory(20_000);
+        AdmissionCache small = new AdmissionCache(memory);
         CompiledSegment segment = segment();
         for (int i = 0; i < 1_000; i++) {
             small.recollect(segment, client("u" + i)).remember(task(segment, 0), true);
         }
         long kept = IntStream.range(0, 1_000)
                 .filter(i -> small.recollect(segment, client("u" + i)).recall(task(segment, 0)) != null).count();
-        assertThat(kept).isBetween(1L, 10L);
+        assertThat(kept).isBetween(1L, 200L);
+        assertThat(memory.used()).isLessThanOrEqualTo(20_000);
     }
 }

@@ -1,6 +1,5 @@
 package dev.rollgate.gateway.resolve;
 
-import com.google.re2j.PatternSyntaxException;
 import dev.rollgate.contracts.release.AdvancedRule;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.RuleOperator;
@@ -12,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class CompiledRuleTest {
@@ -282,9 +281,23 @@ class CompiledRuleTest {
 
     @ParameterizedTest
     @CsvSource({"(?=S)SM", "(?<!x)SM", "(S)\\1"})
-    void aRegexIsRe2SoLookAroundAndBackReferencesAreRefused(String pattern) {
-        assertThatThrownBy(() -> new CompiledRule(rule(RuleType.MODEL, RuleOperator.REGEX, List.of(pattern), false,
-                false))).isInstanceOf(PatternSyntaxException.class);
+    void aRegexIsRe2SoLookAroundAndBackReferencesHoldForNobody(String pattern) {
+        for (boolean inverted : new boolean[] {false, true}) {
+            AdvancedRule rule = rule(RuleType.MODEL, RuleOperator.REGEX, List.of(pattern), inverted, false);
+            assertThat(test(rule, client(RuleType.MODEL, "SM-S918B"))).isFalse();
+            assertThat(test(rule, client(RuleType.MODEL, null))).isFalse();
+        }
+    }
+
+    /** Release-service refuses these; one that reached a ruleset anyway must not take the gateway down. */
+    @ParameterizedTest
+    @ValueSource(strings = {"(?:(?:.*){1000}){1000}", "((a{100}){100}){100}", "(((a{10}){10}){10}){10}"})
+    void aPatternPastTheLimitsIsNotCompiledAndFailsClosedEvenInverted(String pattern) {
+        for (boolean inverted : new boolean[] {false, true}) {
+            AdvancedRule rule = rule(RuleType.MODEL, RuleOperator.REGEX, List.of(pattern), inverted, false);
+            ClientContext client = client(RuleType.MODEL, "a".repeat(256));
+            assertThat(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> test(rule, client))).isFalse();
+        }
     }
 
     @Test
