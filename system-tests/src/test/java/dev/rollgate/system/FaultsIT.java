@@ -80,16 +80,49 @@ class FaultsIT {
         clients.await(CONVERGE, app, released, "u1", null, "1.0.21");
     }
 
+    /**
+     * A rebuild on a live Redis gives every key it derives the same bytes, and leaves alone the time-window
+     * claims, which no event records; gateways never see the app missing meanwhile (targeting's RebuildIT).
+     */
     @Test
     @Order(3)
-    void redisFlushedAndRebuiltGivesTheSameAnswers() {
+    void aRebuildGivesTheSameKeysAndKeepsTheTimeWindowClaims() {
+        String packageId = Integer.toString(30000900);
+        console.post("/api/v1/apps/" + app + "/packages", "{\"packageId\":\"" + packageId + "\",\"name\":\"W\","
+                + "\"type\":\"NORMAL\"}").statusCode(201);
+        console.version(app, packageId, "1.0.900");
+        console.createTask(app, "{\"packageId\":\"" + packageId + "\",\"version\":\"1.0.900\",\"platform\":"
+                + "\"ANDROID\",\"releaseType\":\"GRAYSCALE\",\"grayscale\":{\"mode\":\"TIME_WINDOW\","
+                + "\"endTime\":\"" + java.time.Instant.now().plusSeconds(3_600) + "\",\"usersCount\":2}}");
+        clients.await(CONVERGE, app, packageId, "u1", null, "1.0.900");
+        try (RedisReader redis = new RedisReader(SystemStack.redis())) {
+            Map<String, String> derived = redis.snapshot("rollgate:*" + app + "*");
+            Map<String, String> claims = redis.snapshot("rollgate-claims:" + app + ":*");
+            assertThat(derived).isNotEmpty();
+            assertThat(claims.values()).anyMatch(holders -> holders.contains("u:u1"));
+
+            given().baseUri(stack.targeting.url()).header("Authorization", "Bearer " + TestTokens.admin("ops"))
+                    .post("/admin/rebuild").then().statusCode(200);
+
+            assertThat(redis.snapshot("rollgate:*" + app + "*")).isEqualTo(derived);
+            assertThat(redis.snapshot("rollgate-claims:" + app + ":*")).isEqualTo(claims);
+        }
+        assertThat(clients.version(app, packageId, "u1", null)).isEqualTo("1.0.900");
+    }
+
+    /** Redis emptied: a rebuild from the topic makes every derived key again, byte for byte. */
+    @Test
+    @Order(4)
+    void redisFlushedAndRebuiltGivesTheSameKeysAndAnswers() {
         Map<String, String> before = answers();
         assertThat(before).isNotEmpty();
         try (RedisReader redis = new RedisReader(SystemStack.redis())) {
+            Map<String, String> derived = redis.snapshot("rollgate:*" + app + "*");
             redis.send(Request.cmd(Command.FLUSHALL));
+            given().baseUri(stack.targeting.url()).header("Authorization", "Bearer " + TestTokens.admin("ops"))
+                    .post("/admin/rebuild").then().statusCode(200);
+            assertThat(redis.snapshot("rollgate:*" + app + "*")).isEqualTo(derived);
         }
-        given().baseUri(stack.targeting.url()).header("Authorization", "Bearer " + TestTokens.admin("ops"))
-                .post("/admin/rebuild").then().statusCode(200);
         org.awaitility.Awaitility.await().atMost(CONVERGE).until(() -> answers().equals(before));
     }
 

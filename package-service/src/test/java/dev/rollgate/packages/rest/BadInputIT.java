@@ -11,7 +11,6 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.containsString;
@@ -101,6 +100,7 @@ class BadInputIT {
         given().delete("/api/v1/apps").then().statusCode(405).contentType("application/problem+json");
         given().get("/api/v1/nothing/here").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/v1/apps/{app}/packages/{id}", CatalogFixture.app(), "not-eight")
-                .then().statusCode(lessThan(500)).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].message", containsString("8 digits"));
     }
 }
