@@ -121,6 +121,46 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGSTOP: a process that stalls (a long pause, a frozen VM) without dying; {@link #resume()} lets it go on. */
+    public void pause() {
+        signal("STOP");
+    }
+
+    public void resume() {
+        signal("CONT");
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Resident memory from /proc, in bytes; 0 where there is no /proc. */
+    public long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no /proc here
+        }
+        return 0;
+    }
+
+    private void signal(String signal) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not signal " + name, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         stop();

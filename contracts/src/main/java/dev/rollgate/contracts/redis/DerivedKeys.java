@@ -12,6 +12,14 @@ public record DerivedKeys(String prefix) {
     public static final DerivedKeys LIVE = new DerivedKeys(RedisKeys.DERIVED_PREFIX);
     public static final DerivedKeys REBUILD = new DerivedKeys("rollgate-rebuild:");
 
+    /**
+     * A string written with every batch: while targeting-service runs, its absence means Redis lost what it
+     * held (a restart without persistence, a flush), and a rebuild follows.
+     */
+    public String state() {
+        return prefix + "state";
+    }
+
     /** A set of every registered appKey: a gateway answers 404 for the others. */
     public String knownApps() {
         return prefix + "apps";

@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The near cache: each segment's compiled ruleset, loaded from Redis on the first client that asks and
  * kept until targeting-service announces a change ({@link SegmentChangeListener}) or a revision check
  * finds it stale ({@link RevisionCheck}). Concurrent misses of one segment share one Redis read. A segment
- * the cache holds is answered also while Redis is down.
+ * the cache holds is answered also while Redis is down, and one that Redis shows older than it was (restarted
+ * empty, flushed, rebuilding) is answered as it was ({@link SegmentHistory}).
  */
 @ApplicationScoped
 public class SegmentCache {
@@ -33,6 +34,7 @@ public class SegmentCache {
     private final Redis redis;
     private final NearMemory memory;
     private final Map<String, CompletableFuture<SegmentLookup>> entries = new ConcurrentHashMap<>();
+    private final SegmentHistory history = new SegmentHistory();
     private final Counter hits;
     private final Counter misses;
 
@@ -56,7 +58,8 @@ public class SegmentCache {
         CompletableFuture<SegmentLookup> entry = entries.putIfAbsent(segment, created);
         if (entry == null) {
             entry = created;
-            load(appKey, platform).subscribe().with(lookup -> {
+            load(appKey, platform).subscribe().with(loaded -> {
+                SegmentLookup lookup = history.settle(segment, loaded);
                 if (lookup instanceof SegmentLookup.UnknownApp) {
                     // An app registered a moment from now must not stay unknown: only found segments are kept.
                     entries.remove(segment, created);
@@ -64,6 +67,12 @@ public class SegmentCache {
                 created.complete(lookup);
                 reweigh();
             }, failure -> {
+                SegmentLookup.Found known = history.lastFound(segment);
+                if (known != null) {
+                    // Redis is down and the segment was dropped meanwhile: what it was is better than no answer.
+                    created.complete(known);
+                    return;
+                }
                 entries.remove(segment, created);
                 created.completeExceptionally(failure);
             });
@@ -85,13 +94,7 @@ public class SegmentCache {
 
     /** Tells the memory budget what the held segments weigh; segments change only with releases, so rarely. */
     private void reweigh() {
-        long total = 0;
-        for (CompletableFuture<SegmentLookup> entry : entries.values()) {
-            if (entry.isDone() && !entry.isCompletedExceptionally() && entry.join() instanceof SegmentLookup.Found found) {
-                total += found.weight();
-            }
-        }
-        memory.segmentsWeigh(total);
+        memory.segmentsWeigh(history.weight());
     }
 
     /** The segments held, with the revision of each. */

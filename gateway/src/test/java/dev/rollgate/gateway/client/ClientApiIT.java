@@ -214,4 +214,26 @@ class ClientApiIT {
                 .post("/api/v1/apps/{app}/simulate", app).then().statusCode(400)
                 .contentType("application/problem+json");
     }
+
+    /** Redis restarted empty, flushed or mid-rebuild shows less than it had: clients keep what they had. */
+    @Test
+    void aSegmentRedisShowsOlderOrGoneIsAnsweredAsItWasUntilRedisHasItBack() {
+        segments.write(app, 9, true, new PackageRules("20000001", List.of(finished("20000001", "1.0.9")), List.of()));
+        assertThat(versionFor("u1", null, "20000001")).isEqualTo("1.0.9");
+
+        redis.sendAndAwait(Request.cmd(Command.DEL).arg(RedisKeys.ruleset(app, dev.rollgate.contracts.release.Platform.ANDROID)));
+        redis.sendAndAwait(Request.cmd(Command.SREM).arg(RedisKeys.KNOWN_APPS).arg(app));
+        redis.sendAndAwait(Request.cmd(Command.PUBLISH).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL)
+                .arg(RedisKeys.segment(app, dev.rollgate.contracts.release.Platform.ANDROID)));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> "1.0.9".equals(versionFor("u1", null, "20000001")));
+
+        segments.register(app);
+        segments.write(app, 4, true, new PackageRules("20000001", List.of(finished("20000001", "1.0.4")), List.of()));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                .until(() -> "1.0.9".equals(versionFor("u1", null, "20000001")));
+
+        segments.write(app, 12, true, new PackageRules("20000001", List.of(finished("20000001", "1.0.12")), List.of()));
+        await().atMost(Duration.ofSeconds(3)).until(() -> "1.0.12".equals(versionFor("u1", null, "20000001")));
+    }
 }

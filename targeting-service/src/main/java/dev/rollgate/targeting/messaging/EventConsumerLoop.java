@@ -65,12 +65,14 @@ public class EventConsumerLoop {
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
     private final TopicRebuilds rebuilds;
+    private final RedisLossWatch lossWatch;
 
     EventConsumerLoop(TargetingConfig config, RedisTargetingStore store, RebuildSwitch rebuildSwitch,
                       MeterRegistry registry) {
         this.config = config;
         this.store = store;
         this.rebuilds = new TopicRebuilds(rebuildSwitch);
+        this.lossWatch = new RedisLossWatch(store, rebuilds, registry.counter("rollgate.targeting.redis.losses"));
         this.applied = registry.counter("rollgate.targeting.events.applied");
         this.skipped = registry.counter("rollgate.targeting.events.skipped");
         this.deadLettered = registry.counter("rollgate.targeting.dead.letters");
@@ -141,6 +143,7 @@ public class EventConsumerLoop {
                 }
                 measureLag();
                 rebuilds.finishIfCaughtUp(consumer);
+                lossWatch.check(consumer);
             }
         } catch (WakeupException e) {
             // stop() woke the poll: leave.

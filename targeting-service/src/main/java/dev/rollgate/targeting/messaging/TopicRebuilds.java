@@ -45,15 +45,15 @@ final class TopicRebuilds {
         this.rebuildSwitch = rebuildSwitch;
     }
 
-    /** Completes once the rebuilt keys are live; fails at once when a rebuild is already under way. */
+    /** Completes once the rebuilt keys are live; a request while a rebuild is asked for or under way joins it. */
     CompletableFuture<RebuildResult> request(boolean consuming) {
         CompletableFuture<RebuildResult> request = new CompletableFuture<>();
         if (!consuming) {
             request.completeExceptionally(new RebuildRefusedException("the consumer is not running"));
-        } else if (!asked.compareAndSet(null, request)) {
-            request.completeExceptionally(new RebuildRefusedException("a rebuild is already under way"));
+            return request;
         }
-        return request;
+        CompletableFuture<RebuildResult> earlier = asked.compareAndExchange(null, request);
+        return earlier == null ? request : earlier;
     }
 
     boolean underWay() {

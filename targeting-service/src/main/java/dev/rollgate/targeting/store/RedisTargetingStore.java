@@ -152,6 +152,7 @@ public class RedisTargetingStore {
             versions.forEach((stream, version) -> hset.arg(stream).arg(version));
             requests.add(hset);
         });
+        requests.add(Request.cmd(Command.SET).arg(keys.state()).arg("1"));
         if (announce) {
             for (Segment segment : writes.rulesets().keySet()) {
                 requests.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL).arg(segment.name()));
@@ -169,6 +170,15 @@ public class RedisTargetingStore {
             if (result != null && result.type() == ResponseType.ERROR) {
                 throw new IllegalStateException("Redis refused part of a batch: " + result);
             }
+        }
+    }
+
+    /** Whether Redis holds the state batches write ({@link DerivedKeys#state()}); null when Redis does not answer. */
+    public Boolean holdsState() {
+        try {
+            return redis.sendAndAwait(Request.cmd(Command.EXISTS).arg(DerivedKeys.LIVE.state())).toInteger() == 1;
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -197,6 +197,20 @@ class TargetingIT {
         });
     }
 
+    /** A Redis restarted without persistence, or flushed, gets its state back from the topic unasked. */
+    @Test
+    void whenRedisLosesItsStateTheServiceRebuildsItFromTheTopic() {
+        String app = app();
+        long created = topic.publish(app, "task-t1", 1, TaskEvents.official("t1", "20000001", "1.0.1"));
+        String before = RulesetJson.write(awaitRevision(app, created));
+
+        redis.sendAndAwait(Request.cmd(Command.FLUSHALL));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(RedisKeys.ruleset(app, Platform.ANDROID)) != null);
+        assertThat(get(RedisKeys.ruleset(app, Platform.ANDROID))).isEqualTo(before);
+        given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("rollgate_targeting_redis_losses_total"));
+    }
+
     @Test
     void aChangedSegmentIsAnnouncedOnTheChannel() throws Exception {
         String app = app();
