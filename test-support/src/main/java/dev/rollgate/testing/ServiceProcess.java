@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -80,8 +82,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts it again on the same port with the same environment, and waits until it is ready. */
     public void start() {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xms32m", "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        // JAVA_OPTS in the environment, as deploy/local/services.sh reads it; else small and quick to start.
+        String options = env.getOrDefault("JAVA_OPTS", "-Xms32m -Xmx256m -XX:TieredStopAtLevel=1");
+        command.addAll(List.of(options.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);

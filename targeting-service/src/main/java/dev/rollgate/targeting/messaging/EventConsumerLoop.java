@@ -19,12 +19,14 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -168,8 +171,8 @@ public class EventConsumerLoop {
         try {
             apply(records, deadLetters);
             lastFailure.set(null);
-        } catch (FencedWriteException e) {
-            LOG.infof("%s", e.getMessage());
+        } catch (FencedWriteException | CommitFailedException | RebalanceInProgressException e) {
+            LOG.infof("the batch is read again: %s", e.getMessage());
             rewind(records, 0);
         } catch (RuntimeException e) {
             if (!store.reachable()) {
@@ -188,7 +191,8 @@ public class EventConsumerLoop {
                 try {
                     apply(List.of(record), deadLetters);
                     break;
-                } catch (FencedWriteException e) {
+                } catch (FencedWriteException | CommitFailedException | RebalanceInProgressException e) {
+                    // Another instance moved on or took the partition: not the event's fault.
                     rewind(records, i);
                     return;
                 } catch (RuntimeException e) {
@@ -223,13 +227,21 @@ public class EventConsumerLoop {
         Thread.sleep(config.retryBackoff().toMillis());
     }
 
-    /** Seeks every partition back to its first record at or after {@code from}, to be polled again. */
+    /**
+     * Seeks every partition still assigned back to its first record at or after {@code from}, to be polled
+     * again; a partition taken away meanwhile is its new owner's, from the group's committed offset.
+     */
     private void rewind(List<ConsumerRecord<String, byte[]>> records, int from) {
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records.subList(from, records.size())) {
             first.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
         }
-        first.forEach(consumer::seek);
+        Set<TopicPartition> assigned = consumer.assignment();
+        first.forEach((partition, offset) -> {
+            if (assigned.contains(partition)) {
+                consumer.seek(partition, offset);
+            }
+        });
     }
 
     private void apply(List<ConsumerRecord<String, byte[]>> records, DeadLetters deadLetters)
