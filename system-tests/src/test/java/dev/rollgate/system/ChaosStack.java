@@ -5,7 +5,6 @@ import dev.rollgate.testing.KafkaBrokerProcess;
 import dev.rollgate.testing.RedisProcess;
 import dev.rollgate.testing.ServiceProcess;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -64,16 +63,6 @@ final class ChaosStack {
     }
 
     private Map<String, String> common() {
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
-        env.put("REDIS_URL", redis.url());
-        for (String name : new String[] {"DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "JWT_PUBLIC_KEY_LOCATION",
-                "JWT_ISSUER"}) {
-            String value = System.getenv(name);
-            if (value != null) {
-                env.put(name, value);
-            }
-        }
-        return env;
+        return SystemStack.environment(kafka(), redis.url());
     }
 }

@@ -72,9 +72,17 @@ final class SystemStack {
     }
 
     private Map<String, String> common() {
+        return environment(kafka(), redis());
+    }
+
+    /**
+     * What every service process of a test stack is given: its broker and Redis, and the test command's
+     * database and token settings.
+     */
+    static Map<String, String> environment(String kafka, String redis) {
         Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
-        env.put("REDIS_URL", redis());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        env.put("REDIS_URL", redis);
         for (String name : new String[] {"DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "JWT_PUBLIC_KEY_LOCATION",
                 "JWT_ISSUER"}) {
             String value = System.getenv(name);

@@ -24,6 +24,15 @@ final class EventFields {
         return value;
     }
 
+    /** What every release-task event says of its task (see {@link ReleaseTaskEvent}). */
+    static void task(String taskId, String packageId, String version, Object platform, Object releaseType) {
+        present(taskId, "taskId");
+        present(packageId, "packageId");
+        version(version);
+        present(platform, "platform");
+        present(releaseType, "releaseType");
+    }
+
     static String version(String version) {
         Version.parse(present(version, "version"));
         return version;

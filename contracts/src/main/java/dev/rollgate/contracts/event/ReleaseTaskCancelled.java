@@ -8,10 +8,6 @@ public record ReleaseTaskCancelled(String taskId, String packageId, String versi
         implements EventData, ReleaseTaskEvent {
 
     public ReleaseTaskCancelled {
-        EventFields.present(taskId, "taskId");
-        EventFields.present(packageId, "packageId");
-        EventFields.version(version);
-        EventFields.present(platform, "platform");
-        EventFields.present(releaseType, "releaseType");
+        EventFields.task(taskId, packageId, version, platform, releaseType);
     }
 }

@@ -28,11 +28,7 @@ public record ReleaseTaskCreated(
         VersionArtifact artifact) implements EventData, ReleaseTaskEvent {
 
     public ReleaseTaskCreated {
-        EventFields.present(taskId, "taskId");
-        EventFields.present(packageId, "packageId");
-        EventFields.version(version);
-        EventFields.present(platform, "platform");
-        EventFields.present(releaseType, "releaseType");
+        EventFields.task(taskId, packageId, version, platform, releaseType);
         EventFields.present(artifact, "artifact");
         EventFields.audience(releaseType, grayscale);
         EventFields.rules(rules);

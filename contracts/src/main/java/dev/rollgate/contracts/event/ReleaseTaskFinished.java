@@ -8,10 +8,6 @@ public record ReleaseTaskFinished(String taskId, String packageId, String versio
         implements EventData, ReleaseTaskEvent {
 
     public ReleaseTaskFinished {
-        EventFields.present(taskId, "taskId");
-        EventFields.present(packageId, "packageId");
-        EventFields.version(version);
-        EventFields.present(platform, "platform");
-        EventFields.present(releaseType, "releaseType");
+        EventFields.task(taskId, packageId, version, platform, releaseType);
     }
 }

@@ -8,10 +8,6 @@ public record ReleaseTaskPaused(String taskId, String packageId, String version,
         implements EventData, ReleaseTaskEvent {
 
     public ReleaseTaskPaused {
-        EventFields.present(taskId, "taskId");
-        EventFields.present(packageId, "packageId");
-        EventFields.version(version);
-        EventFields.present(platform, "platform");
-        EventFields.present(releaseType, "releaseType");
+        EventFields.task(taskId, packageId, version, platform, releaseType);
     }
 }

@@ -8,10 +8,6 @@ public record ReleaseTaskPromoted(String taskId, String packageId, String versio
         implements EventData, ReleaseTaskEvent {
 
     public ReleaseTaskPromoted {
-        EventFields.present(taskId, "taskId");
-        EventFields.present(packageId, "packageId");
-        EventFields.version(version);
-        EventFields.present(platform, "platform");
-        EventFields.present(releaseType, "releaseType");
+        EventFields.task(taskId, packageId, version, platform, releaseType);
     }
 }

@@ -48,7 +48,8 @@ public final class CompiledRule {
             try {
                 compiled = values.stream().map(v -> pattern(v, rule.caseInsensitive())).toList();
             } catch (RuntimeException | StackOverflowError e) {
-                LOG.warnf("a REGEX rule on %s cannot be evaluated and holds for nobody: %s", rule.type(), e.getMessage());
+                LOG.warnf("a REGEX rule on %s cannot be evaluated and holds for nobody: %s", rule.type(),
+                        e.getMessage());
                 failed = true;
             }
         }

@@ -1,6 +1,7 @@
 package dev.rollgate.gateway.client;
 
 import dev.rollgate.contracts.redis.RedisKeys;
+import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.ruleset.PackageRules;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -221,10 +222,10 @@ class ClientApiIT {
         segments.write(app, 9, true, new PackageRules("20000001", List.of(finished("20000001", "1.0.9")), List.of()));
         assertThat(versionFor("u1", null, "20000001")).isEqualTo("1.0.9");
 
-        redis.sendAndAwait(Request.cmd(Command.DEL).arg(RedisKeys.ruleset(app, dev.rollgate.contracts.release.Platform.ANDROID)));
+        redis.sendAndAwait(Request.cmd(Command.DEL).arg(RedisKeys.ruleset(app, Platform.ANDROID)));
         redis.sendAndAwait(Request.cmd(Command.SREM).arg(RedisKeys.KNOWN_APPS).arg(app));
         redis.sendAndAwait(Request.cmd(Command.PUBLISH).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL)
-                .arg(RedisKeys.segment(app, dev.rollgate.contracts.release.Platform.ANDROID)));
+                .arg(RedisKeys.segment(app, Platform.ANDROID)));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
                 .until(() -> "1.0.9".equals(versionFor("u1", null, "20000001")));
 

@@ -32,7 +32,8 @@ class VersionStateChangeTest {
     private static ReleaseTaskCreated created(ReleaseType type) {
         return new ReleaseTaskCreated("t", "20000001", "1.0", P, type,
                 type == ReleaseType.GRAYSCALE ? GrayscaleSpec.whitelist(List.of("w1")) : null, List.of(), null, null,
-                new VersionArtifact("https://cdn.example.com/1.0.zip", "ab".repeat(32), 1000, null, null, "10.0", null));
+                new VersionArtifact("https://cdn.example.com/1.0.zip", "ab".repeat(32), 1000, null, null, "10.0",
+                        null));
     }
 
     @Test

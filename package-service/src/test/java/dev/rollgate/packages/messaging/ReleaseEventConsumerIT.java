@@ -135,7 +135,8 @@ class ReleaseEventConsumerIT {
         try {
             kafka.produce(String.class, String.class)
                     .fromRecords(new ProducerRecord<>(Topics.RELEASE_EVENTS, app, poison)).awaitCompletion();
-            publish(app, "release-task-" + UUID.randomUUID(), 1, created("t", "3.0", Platform.ANDROID, ReleaseType.OFFICIAL));
+            publish(app, "release-task-" + UUID.randomUUID(), 1, created("t", "3.0", Platform.ANDROID,
+                    ReleaseType.OFFICIAL));
 
             awaitState(app, "3.0", "OFFICIAL_RELEASING");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(dlq.getRecords())
@@ -214,7 +215,8 @@ class ReleaseEventConsumerIT {
         }
 
         for (String packageId : packages) {
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given().queryParam("platform", "ANDROID")
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(given()
+                    .queryParam("platform", "ANDROID")
                     .get("/api/v1/apps/{app}/packages/{p}/versions/1.0.1", app, packageId).jsonPath().getString("state"))
                     .isEqualTo("OFFICIAL_RELEASING"));
             given().get("/api/v1/apps/{app}/packages/{p}", app, packageId).then().statusCode(200)

@@ -154,12 +154,7 @@ class TargetingIT {
 
         awaitRevision(app, good);
         await().atMost(DEADLINE).untilAsserted(() -> {
-            Map<Long, String> reasons = new HashMap<>();
-            for (ConsumerRecord<String, String> dead : KafkaTopicReader.readAll(bootstrap(), Topics.RELEASE_EVENTS_DLQ)) {
-                if (app.equals(dead.key())) {
-                    reasons.put(Long.parseLong(header(dead, "dead-letter-offset")), header(dead, "dead-letter-reason"));
-                }
-            }
+            Map<Long, String> reasons = deadLetterReasons(app);
             assertThat(reasons).containsOnlyKeys(poison, unknownType);
             assertThat(reasons.get(unknownType)).contains("Teleported");
         });
@@ -184,12 +179,7 @@ class TargetingIT {
         // The release behind the poison reaches Redis: the partition did not stop.
         awaitRevision(app, good);
         await().atMost(DEADLINE).untilAsserted(() -> {
-            Map<Long, String> reasons = new HashMap<>();
-            for (ConsumerRecord<String, String> dead : KafkaTopicReader.readAll(bootstrap(), Topics.RELEASE_EVENTS_DLQ)) {
-                if (app.equals(dead.key())) {
-                    reasons.put(Long.parseLong(header(dead, "dead-letter-offset")), header(dead, "dead-letter-reason"));
-                }
-            }
+            Map<Long, String> reasons = deadLetterReasons(app);
             assertThat(reasons).containsOnlyKeys(noPlatform, nullData, noAudience);
             assertThat(reasons.get(noPlatform)).contains("platform is missing");
             assertThat(reasons.get(nullData)).contains("lacks type, appKey, streamId or data");
@@ -225,6 +215,17 @@ class TargetingIT {
     void theServiceIsReadyWithKafkaAndRedis() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", org.hamcrest.Matchers.hasItem("Release events from Kafka"));
+    }
+
+    /** The app's messages on the dead-letter topic: each one's offset on the topic, and why. */
+    private static Map<Long, String> deadLetterReasons(String app) {
+        Map<Long, String> reasons = new HashMap<>();
+        for (ConsumerRecord<String, String> dead : KafkaTopicReader.readAll(bootstrap(), Topics.RELEASE_EVENTS_DLQ)) {
+            if (app.equals(dead.key())) {
+                reasons.put(Long.parseLong(header(dead, "dead-letter-offset")), header(dead, "dead-letter-reason"));
+            }
+        }
+        return reasons;
     }
 
     private static String bootstrap() {
