@@ -1,0 +1,32 @@
+package dev.rollgate.sdk;
+
+/** What one question to the gateway gave. */
+final class AskResult {
+
+    enum Kind { FRESH, NOT_MODIFIED, FAILED }
+
+    final Kind kind;
+    final GatewayAnswer answer;
+    /** For a failure: the wait the gateway asked for (Retry-After), or 0. */
+    final int retryAfterSeconds;
+    final String reason;
+
+    private AskResult(Kind kind, GatewayAnswer answer, int retryAfterSeconds, String reason) {
+        this.kind = kind;
+        this.answer = answer;
+        this.retryAfterSeconds = retryAfterSeconds;
+        this.reason = reason;
+    }
+
+    static AskResult fresh(GatewayAnswer answer) {
+        return new AskResult(Kind.FRESH, answer, 0, null);
+    }
+
+    static AskResult notModified() {
+        return new AskResult(Kind.NOT_MODIFIED, null, 0, null);
+    }
+
+    static AskResult failed(String reason, int retryAfterSeconds) {
+        return new AskResult(Kind.FAILED, null, retryAfterSeconds, reason);
+    }
+}

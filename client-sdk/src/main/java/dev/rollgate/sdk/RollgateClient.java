@@ -1,0 +1,365 @@
+package dev.rollgate.sdk;
+
+import dev.rollgate.sdk.http.HttpTransport;
+import dev.rollgate.sdk.http.OkHttpTransport;
+import dev.rollgate.sdk.install.Downloader;
+import dev.rollgate.sdk.install.InstallException;
+import dev.rollgate.sdk.install.Installed;
+import dev.rollgate.sdk.install.PackageStore;
+import dev.rollgate.sdk.install.SafeUnzip;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Rollgate on the device. Asks the gateway which package versions to run, as often as the answer allows and
+ * less often while the gateway fails; downloads what is new (resuming a cut download), checks its size and
+ * SHA-256, unpacks it safely beside the version in use and switches to it atomically, keeping that one for
+ * going back; goes back to it when a release is cancelled or paused; and tells the H5 container what to load.
+ * Works from the last answer while the gateway or the network is away. Thread-safe.
+ *
+ * <pre>{@code
+ * RollgateClient rollgate = RollgateClient.builder("https://rollgate.example.com", "shop",
+ *         DeviceContext.builder("ANDROID", "10.2.0").userId("u1").city("Hangzhou").build(),
+ *         context.getFilesDir().toPath().resolve("rollgate"))
+ *     .listener(event -> Log.i("rollgate", event.toString()))
+ *     .build();
+ * rollgate.start();                                   // checks now and whenever the gateway says to
+ * webView.loadUrl(rollgate.entry("20000001").url());  // the installed page, or the online one
+ * }</pre>
+ */
+public final class RollgateClient implements Closeable {
+
+    /** This SDK's version (semantic versioning); sent to the gateway as its User-Agent. */
+    public static final String SDK_VERSION = "1.0.0";
+
+    private final GatewayClient gateway;
+    private final PackageStore store;
+    private final AnswerFile answerFile;
+    private final Downloader downloader;
+    private final SafeUnzip unzip;
+    private final SdkListener listener;
+    private final CheckSchedule schedule;
+    private final LongSupplier millis;
+    private final long storageCapBytes;
+    private final ExecutorService downloads;
+    private final ScheduledExecutorService timer;
+    private volatile GatewayAnswer answer;
+
+    private RollgateClient(Builder builder) {
+        this.gateway = new GatewayClient(builder.http, builder.gatewayUrl, builder.appKey, builder.device);
+        this.store = new PackageStore(builder.storage);
+        this.answerFile = new AnswerFile(builder.storage.resolve("answer.json"));
+        this.downloader = new Downloader(builder.http);
+        this.unzip = new SafeUnzip(builder.maxEntries, builder.maxUnpackedBytes);
+        this.listener = builder.listener;
+        this.schedule = new CheckSchedule(builder.random);
+        this.millis = builder.millis;
+        this.storageCapBytes = builder.storageCapBytes;
+        this.downloads = Executors.newFixedThreadPool(builder.maxConcurrentDownloads, daemon("rollgate-download"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("rollgate-check"));
+    }
+
+    public static Builder builder(String gatewayUrl, String appKey, DeviceContext device, Path storage) {
+        return new Builder(gatewayUrl, appKey, device, storage);
+    }
+
+    /**
+     * Cleans up what an interrupted install left, takes the last answer kept on the device, and from then on
+     * syncs whenever the gateway allows (checked each second, on a thread of the SDK's own).
+     */
+    public void start() throws IOException {
+        open();
+        timer.scheduleWithFixedDelay(this::syncQuietly, 0, 1, TimeUnit.SECONDS);
+    }
+
+    /** What {@link #start()} does first, for an app that calls {@link #sync()} itself. */
+    public synchronized void open() throws IOException {
+        store.recover();
+        if (answer == null) {
+            answer = answerFile.read();
+        }
+    }
+
+    /**
+     * Asks the gateway when it may (not before the time the last answer named, nor during a backoff), then
+     * brings the device to the answer it holds: installs what is new, goes back to kept versions, falls back
+     * online for packages the answer no longer names. Blocks until every download of this round is done.
+     *
+     * @return whether the gateway was asked
+     */
+    public synchronized boolean sync() {
+        boolean asked = false;
+        long now = millis.getAsLong();
+        if (schedule.mayAsk(now)) {
+            asked = true;
+            ask(now);
+        }
+        GatewayAnswer current = answer;
+        if (current != null) {
+            apply(current);
+        }
+        return asked;
+    }
+
+    /** When the gateway may be asked next, in milliseconds from now. */
+    public long millisUntilNextAsk() {
+        return schedule.millisUntilAllowed(millis.getAsLong());
+    }
+
+    /** What the container loads for the package; null when it is neither installed nor in the last answer. */
+    public Entry entry(String packageId) {
+        try {
+            Path folder = store.folderInUse(packageId);
+            Installed installed = store.installed(packageId);
+            if (folder != null) {
+                String main = store.mainUrlInUse(packageId);
+                String path = main == null || main.isEmpty() ? "index.html" : main.replaceFirst("^/+", "");
+                String url = main != null && main.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? main
+                        : folder.toUri().resolve(path).toString();
+                return new Entry(url, installed.current(), true);
+            }
+        } catch (IOException e) {
+            // an unreadable installation: load online
+        }
+        GatewayAnswer current = answer;
+        PackageOffer offer = current == null ? null : current.packages().get(packageId);
+        if (offer == null || offer.fallbackBaseUrl() == null) {
+            return null;
+        }
+        String main = offer.mainUrl() == null ? "" : offer.mainUrl().replaceFirst("^/+", "");
+        String base = offer.fallbackBaseUrl().endsWith("/") ? offer.fallbackBaseUrl() : offer.fallbackBaseUrl() + "/";
+        return new Entry(base + main, null, false);
+    }
+
+    /**
+     * The container could not load the installed version: go back to the kept one, or load online. The
+     * version is installed again only when an answer names another one.
+     */
+    public synchronized void reportBroken(String packageId) throws IOException {
+        Installed installed = store.installed(packageId);
+        if (installed == null || installed.current() == null) {
+            return;
+        }
+        if (installed.previous() != null && store.switchToKept(packageId, installed.previous())) {
+            emit(SdkEvent.Type.ROLLED_BACK, packageId, installed.previous(), "the version in use failed to load");
+        } else {
+            store.fallBackOnline(packageId);
+            emit(SdkEvent.Type.FELL_BACK_ONLINE, packageId, installed.current(), "the version in use failed to load");
+        }
+    }
+
+    /** The answer the device works from, or null before the first one. */
+    public GatewayAnswer answer() {
+        return answer;
+    }
+
+    /** Every package on the device with its version in use and the one kept. */
+    public Map<String, Installed> installed() {
+        return store.all();
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        downloads.shutdownNow();
+    }
+
+    private void ask(long now) {
+        GatewayAnswer current = answer;
+        AskResult result = gateway.ask(current == null ? null : current.etag());
+        switch (result.kind) {
+            case FRESH:
+                answer = result.answer;
+                schedule.answered(now, result.answer.nextCheckAfterSeconds());
+                try {
+                    answerFile.write(result.answer);
+                } catch (IOException e) {
+                    // the answer is in memory; the copy on disk is only for a start without the network
+                }
+                emit(SdkEvent.Type.ANSWERED, null, null, "revision " + result.answer.revision());
+                break;
+            case NOT_MODIFIED:
+                schedule.answered(now, current == null ? 60 : current.nextCheckAfterSeconds());
+                emit(SdkEvent.Type.NOT_MODIFIED, null, null, null);
+                break;
+            default:
+                schedule.failed(now, result.retryAfterSeconds);
+                emit(SdkEvent.Type.ASK_FAILED, null, null, result.reason);
+        }
+    }
+
+    private void apply(GatewayAnswer current) {
+        List<Future<?>> pending = new ArrayList<>();
+        for (PackageOffer offer : current.packages().values()) {
+            Installed installed = store.installed(offer.packageId());
+            if (installed != null && offer.version().equals(installed.current())) {
+                continue;
+            }
+            try {
+                if (installed != null && offer.version().equals(installed.previous())
+                        && store.switchToKept(offer.packageId(), offer.version())) {
+                    emit(SdkEvent.Type.ROLLED_BACK, offer.packageId(), offer.version(), null);
+                    continue;
+                }
+            } catch (IOException e) {
+                emit(SdkEvent.Type.INSTALL_FAILED, offer.packageId(), offer.version(), "STORAGE");
+                continue;
+            }
+            pending.add(downloads.submit(() -> install(offer)));
+        }
+        for (Future<?> each : pending) {
+            try {
+                each.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                // install() reports its own failures
+            }
+        }
+        for (Map.Entry<String, Installed> pkg : store.all().entrySet()) {
+            if (pkg.getValue().current() != null && !current.packages().containsKey(pkg.getKey())) {
+                try {
+                    store.fallBackOnline(pkg.getKey());
+                    emit(SdkEvent.Type.FELL_BACK_ONLINE, pkg.getKey(), pkg.getValue().current(),
+                            "the answer no longer names the package");
+                } catch (IOException e) {
+                    emit(SdkEvent.Type.INSTALL_FAILED, pkg.getKey(), null, "STORAGE");
+                }
+            }
+        }
+        evictPastCap(current);
+    }
+
+    private void install(PackageOffer offer) {
+        try {
+            Path zip = downloader.download(offer, store.partialDownload(offer.packageId(), offer.version()),
+                    (received, total) -> listener.onEvent(new SdkEvent(SdkEvent.Type.PROGRESS, offer.packageId(),
+                            offer.version(), null, received, total)));
+            emit(SdkEvent.Type.DOWNLOADED, offer.packageId(), offer.version(), null);
+            emit(SdkEvent.Type.VERIFIED, offer.packageId(), offer.version(), "sha256 " + offer.sha256());
+            store.install(offer.packageId(), offer.version(), offer.mainUrl(), zip, unzip);
+            emit(SdkEvent.Type.INSTALLED, offer.packageId(), offer.version(), null);
+        } catch (InstallException e) {
+            emit(SdkEvent.Type.INSTALL_FAILED, offer.packageId(), offer.version(), e.reason() + ": " + e.getMessage());
+        }
+    }
+
+    private void evictPastCap(GatewayAnswer current) {
+        try {
+            for (String removed : store.evict(storageCapBytes, new HashSet<>(current.packages().keySet()))) {
+                String[] parts = removed.split(" ", 2);
+                emit(SdkEvent.Type.EVICTED, parts[0], parts[1], null);
+            }
+        } catch (IOException e) {
+            emit(SdkEvent.Type.INSTALL_FAILED, null, null, "STORAGE: " + e.getMessage());
+        }
+    }
+
+    private void syncQuietly() {
+        try {
+            if (schedule.mayAsk(millis.getAsLong())) {
+                sync();
+            }
+        } catch (RuntimeException e) {
+            emit(SdkEvent.Type.ASK_FAILED, null, null, "unexpected: " + e);
+        }
+    }
+
+    private void emit(SdkEvent.Type type, String packageId, String version, String detail) {
+        try {
+            listener.onEvent(new SdkEvent(type, packageId, version, detail, 0, 0));
+        } catch (RuntimeException e) {
+            // a listener's failure is the app's, not the SDK's
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** How the SDK runs; everything has a default but where the gateway is, the app, the device and the folder. */
+    public static final class Builder {
+        private final String gatewayUrl;
+        private final String appKey;
+        private final DeviceContext device;
+        private final Path storage;
+        private HttpTransport http;
+        private SdkListener listener = SdkListener.NONE;
+        private int maxConcurrentDownloads = 2;
+        private long storageCapBytes = 200L << 20;
+        private int maxEntries = 10_000;
+        private long maxUnpackedBytes = 512L << 20;
+        private LongSupplier millis = System::currentTimeMillis;
+        private Random random = new Random();
+
+        private Builder(String gatewayUrl, String appKey, DeviceContext device, Path storage) {
+            this.gatewayUrl = Objects.requireNonNull(gatewayUrl, "gatewayUrl");
+            this.appKey = Objects.requireNonNull(appKey, "appKey");
+            this.device = Objects.requireNonNull(device, "device");
+            this.storage = Objects.requireNonNull(storage, "storage");
+        }
+
+        /** The HTTP client; by default OkHttp with timeouts for a mobile network. */
+        public Builder http(HttpTransport http) {
+            this.http = http;
+            return this;
+        }
+
+        public Builder listener(SdkListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        public Builder maxConcurrentDownloads(int downloads) {
+            this.maxConcurrentDownloads = downloads;
+            return this;
+        }
+
+        /** Past this, kept versions and packages no answer names are removed (the versions in use never). */
+        public Builder storageCapBytes(long bytes) {
+            this.storageCapBytes = bytes;
+            return this;
+        }
+
+        /** A package with more entries, or unpacking to more bytes, is refused (a zip bomb). */
+        public Builder unpackLimits(int entries, long bytes) {
+            this.maxEntries = entries;
+            this.maxUnpackedBytes = bytes;
+            return this;
+        }
+
+        /** For tests: the clock the schedule reads, and the jitter's randomness. */
+        public Builder clock(LongSupplier millis, Random random) {
+            this.millis = millis;
+            this.random = random;
+            return this;
+        }
+
+        public RollgateClient build() {
+            if (http == null) {
+                http = new OkHttpTransport();
+            }
+            return new RollgateClient(this);
+        }
+    }
+}
