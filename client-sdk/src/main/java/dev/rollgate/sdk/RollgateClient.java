@@ -3,7 +3,6 @@ package dev.rollgate.sdk;
 import dev.rollgate.sdk.http.HttpTransport;
 import dev.rollgate.sdk.http.OkHttpTransport;
 import dev.rollgate.sdk.install.Downloader;
-import dev.rollgate.sdk.install.InstallException;
 import dev.rollgate.sdk.install.Installed;
 import dev.rollgate.sdk.install.PackageStore;
 import dev.rollgate.sdk.install.SafeUnzip;
@@ -11,16 +10,11 @@ import dev.rollgate.sdk.install.SafeUnzip;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -50,12 +44,10 @@ public final class RollgateClient implements Closeable {
     private final GatewayClient gateway;
     private final PackageStore store;
     private final AnswerFile answerFile;
-    private final Downloader downloader;
-    private final SafeUnzip unzip;
+    private final AnswerApplier applier;
     private final SdkListener listener;
     private final CheckSchedule schedule;
     private final LongSupplier millis;
-    private final long storageCapBytes;
     private final ExecutorService downloads;
     private final ScheduledExecutorService timer;
     private volatile GatewayAnswer answer;
@@ -64,13 +56,13 @@ public final class RollgateClient implements Closeable {
         this.gateway = new GatewayClient(builder.http, builder.gatewayUrl, builder.appKey, builder.device);
         this.store = new PackageStore(builder.storage);
         this.answerFile = new AnswerFile(builder.storage.resolve("answer.json"));
-        this.downloader = new Downloader(builder.http);
-        this.unzip = new SafeUnzip(builder.maxEntries, builder.maxUnpackedBytes);
         this.listener = builder.listener;
         this.schedule = new CheckSchedule(builder.random);
         this.millis = builder.millis;
-        this.storageCapBytes = builder.storageCapBytes;
         this.downloads = Executors.newFixedThreadPool(builder.maxConcurrentDownloads, daemon("rollgate-download"));
+        this.applier = new AnswerApplier(store, new Downloader(builder.http),
+                new SafeUnzip(builder.maxEntries, builder.maxUnpackedBytes), downloads, builder.storageCapBytes,
+                this::emit, listener);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("rollgate-check"));
     }
 
@@ -111,7 +103,7 @@ public final class RollgateClient implements Closeable {
         }
         GatewayAnswer current = answer;
         if (current != null) {
-            apply(current);
+            applier.apply(current);
         }
         return asked;
     }
@@ -203,74 +195,6 @@ public final class RollgateClient implements Closeable {
         }
     }
 
-    private void apply(GatewayAnswer current) {
-        List<Future<?>> pending = new ArrayList<>();
-        for (PackageOffer offer : current.packages().values()) {
-            Installed installed = store.installed(offer.packageId());
-            if (installed != null && offer.version().equals(installed.current())) {
-                continue;
-            }
-            try {
-                if (installed != null && offer.version().equals(installed.previous())
-                        && store.switchToKept(offer.packageId(), offer.version())) {
-                    emit(SdkEvent.Type.ROLLED_BACK, offer.packageId(), offer.version(), null);
-                    continue;
-                }
-            } catch (IOException e) {
-                emit(SdkEvent.Type.INSTALL_FAILED, offer.packageId(), offer.version(), "STORAGE");
-                continue;
-            }
-            pending.add(downloads.submit(() -> install(offer)));
-        }
-        for (Future<?> each : pending) {
-            try {
-                each.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException e) {
-                // install() reports its own failures
-            }
-        }
-        for (Map.Entry<String, Installed> pkg : store.all().entrySet()) {
-            if (pkg.getValue().current() != null && !current.packages().containsKey(pkg.getKey())) {
-                try {
-                    store.fallBackOnline(pkg.getKey());
-                    emit(SdkEvent.Type.FELL_BACK_ONLINE, pkg.getKey(), pkg.getValue().current(),
-                            "the answer no longer names the package");
-                } catch (IOException e) {
-                    emit(SdkEvent.Type.INSTALL_FAILED, pkg.getKey(), null, "STORAGE");
-                }
-            }
-        }
-        evictPastCap(current);
-    }
-
-    private void install(PackageOffer offer) {
-        try {
-            Path zip = downloader.download(offer, store.partialDownload(offer.packageId(), offer.version()),
-                    (received, total) -> listener.onEvent(new SdkEvent(SdkEvent.Type.PROGRESS, offer.packageId(),
-                            offer.version(), null, received, total)));
-            emit(SdkEvent.Type.DOWNLOADED, offer.packageId(), offer.version(), null);
-            emit(SdkEvent.Type.VERIFIED, offer.packageId(), offer.version(), "sha256 " + offer.sha256());
-            store.install(offer.packageId(), offer.version(), offer.mainUrl(), zip, unzip);
-            emit(SdkEvent.Type.INSTALLED, offer.packageId(), offer.version(), null);
-        } catch (InstallException e) {
-            emit(SdkEvent.Type.INSTALL_FAILED, offer.packageId(), offer.version(), e.reason() + ": " + e.getMessage());
-        }
-    }
-
-    private void evictPastCap(GatewayAnswer current) {
-        try {
-            for (String removed : store.evict(storageCapBytes, new HashSet<>(current.packages().keySet()))) {
-                String[] parts = removed.split(" ", 2);
-                emit(SdkEvent.Type.EVICTED, parts[0], parts[1], null);
-            }
-        } catch (IOException e) {
-            emit(SdkEvent.Type.INSTALL_FAILED, null, null, "STORAGE: " + e.getMessage());
-        }
-    }
-
     private void syncQuietly() {
         try {
             if (schedule.mayAsk(millis.getAsLong())) {
@@ -281,7 +205,7 @@ public final class RollgateClient implements Closeable {
         }
     }
 
-    private void emit(SdkEvent.Type type, String packageId, String version, String detail) {
+    void emit(SdkEvent.Type type, String packageId, String version, String detail) {
         try {
             listener.onEvent(new SdkEvent(type, packageId, version, detail, 0, 0));
         } catch (RuntimeException e) {
