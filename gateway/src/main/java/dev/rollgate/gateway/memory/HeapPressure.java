@@ -52,6 +52,10 @@ public class HeapPressure {
         vertx.cancelTimer(timer);
     }
 
+    private static double share(MemoryUsage usage) {
+        return (double) usage.getUsed() / usage.getMax();
+    }
+
     /** True while the heap stays nearly full across collections. */
     public boolean isHigh() {
         return high;
@@ -68,7 +72,13 @@ public class HeapPressure {
             LOG.warnf("the heap is %.0f%% full after a collection: dropping derived caches and shedding client"
                     + " requests until it is below %.0f%%", used * 100, CLEAR * 100);
             memory.release();
-        } else if (high && used < CLEAR) {
+            // What was dropped is garbage now, but the old generation's figure after its last collection says so
+            // only after its next one, which shedding makes rare: ask for it.
+            vertx.executeBlocking(() -> {
+                System.gc();
+                return null;
+            }, false);
+        } else if (high && Math.min(used, share(oldGeneration.get().getUsage())) < CLEAR) {
             high = false;
             LOG.info("the heap has room again: client requests are taken again");
         }
