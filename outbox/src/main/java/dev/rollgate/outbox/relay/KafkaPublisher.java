@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -22,10 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends a batch and tells, record by record, what the broker said (acks=all). The producer is idempotent,
- * so within a partition a record is never written behind a later one: when one fails for a reason that may
- * pass, the later ones of its partition fail too, and the relay sends them all again. Messages are
- * compressed (zstd). After a failure the producer is replaced, so that no half-sent batch lingers in it.
+ * Sends a batch and tells, record by record, what the broker said (acks=all, an idempotent producer, zstd).
+ * Records of one key go one after another, so a failed record is never overtaken by a later one of its
+ * stream. After a failure the producer is replaced, so that no half-sent batch lingers in it.
  */
 final class KafkaPublisher implements AutoCloseable {
 
@@ -73,36 +73,54 @@ final class KafkaPublisher implements AutoCloseable {
         this.config = Map.copyOf(settings);
     }
 
-    /** One outcome per message, in the messages' order. */
+    /**
+     * One outcome per message, in the messages' order. Records of one key (one app: its streams) go one after
+     * another, each sent once the one before it was acknowledged, while records of different keys travel
+     * together. So a record that fails is never overtaken by a later one of its key, whatever the producer
+     * does with a failure (a record refused before it was sent, for one, takes no sequence number and does not
+     * stop the next): a consumer skipping what is older than what it saw would lose it. A failed record's
+     * later ones are not sent at all.
+     */
     List<Outcome> publish(List<PendingMessage> messages) {
         KafkaProducer<String, String> current = producer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(messages.size());
-        List<Outcome> outcomes = new ArrayList<>(messages.size());
-        boolean failed = false;
-        for (PendingMessage message : messages) {
-            try {
-                acks.add(current.send(new ProducerRecord<>(message.topic(), message.key(), message.value())));
-            } catch (RuntimeException e) {
-                // send() itself throws when the producer cannot take the record at all (closed, metadata away).
-                acks.add(null);
-                failed = true;
-                outcomes.add(classify(e));
-                continue;
-            }
-            outcomes.add(null);
+        Outcome[] outcomes = new Outcome[messages.size()];
+        Map<String, List<Integer>> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < messages.size(); i++) {
+            byKey.computeIfAbsent(messages.get(i).key(), k -> new ArrayList<>()).add(i);
         }
-        for (int i = 0; i < acks.size(); i++) {
-            if (acks.get(i) == null) {
-                continue;
+        boolean failed = false;
+        for (int round = 0; ; round++) {
+            Map<Integer, Future<RecordMetadata>> sent = new LinkedHashMap<>();
+            for (List<Integer> ofKey : byKey.values()) {
+                if (round < ofKey.size() && (round == 0 || outcomes[ofKey.get(round - 1)] == ACKED)) {
+                    int at = ofKey.get(round);
+                    PendingMessage message = messages.get(at);
+                    try {
+                        sent.put(at, current.send(new ProducerRecord<>(message.topic(), message.key(),
+                                message.value())));
+                    } catch (RuntimeException e) {
+                        outcomes[at] = classify(e);
+                    }
+                }
             }
-            Outcome outcome = await(acks.get(i));
-            failed |= outcome != ACKED;
-            outcomes.set(i, outcome);
+            if (sent.isEmpty()) {
+                break;
+            }
+            for (Map.Entry<Integer, Future<RecordMetadata>> ack : sent.entrySet()) {
+                outcomes[ack.getKey()] = await(ack.getValue());
+            }
+        }
+        List<Outcome> result = new ArrayList<>(messages.size());
+        for (Outcome outcome : outcomes) {
+            Outcome settled = outcome == null ? new Outcome.Retry("not sent: an earlier record of its key failed")
+                    : outcome;
+            failed |= settled != ACKED;
+            result.add(settled);
         }
         if (failed) {
             reset();
         }
-        return outcomes;
+        return result;
     }
 
     private static Outcome await(Future<RecordMetadata> ack) {

@@ -166,10 +166,10 @@ public final class OutboxRelay implements AutoCloseable {
 
     /**
      * Marks sent what the broker acknowledged, in id order, up to the first record that may yet go through:
-     * that one and every later one are sent again (a later one the broker already has arrives twice, which
-     * consumers skip by its streamVersion; within a partition it cannot arrive ahead of the failed one, since
-     * the idempotent producer fails the rest of the partition with it). A record the broker will never take
-     * is set aside and does not hold up the others.
+     * that one and every later one are sent again (a later one of another key that the broker already has
+     * arrives twice, which consumers skip by its streamVersion; one of the same key was not sent, see
+     * {@link KafkaPublisher#publish}). A record the broker will never take is set aside and does not hold up
+     * the others.
      */
     private void publish(List<PendingMessage> messages) {
         if (messages.isEmpty()) {
