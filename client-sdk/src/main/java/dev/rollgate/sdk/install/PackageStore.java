@@ -164,7 +164,7 @@ public final class PackageStore {
      */
     public synchronized List<String> evict(long capBytes, Set<String> named) throws IOException {
         List<String> removed = new ArrayList<>();
-        long used = sizeOf(root.resolve("packages")) + sizeOf(root.resolve("downloads"));
+        long used = usedBytes();
         for (Map.Entry<String, Installed> pkg : new ArrayList<>(installed.entrySet())) {
             if (used <= capBytes) {
                 return removed;
