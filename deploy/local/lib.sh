@@ -144,6 +144,33 @@ ensure_redis_installed() {
   die "Redis 7 is not installed. Install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis)."
 }
 
+# The console's browser tests drive the machine's Chromium (never a browser Playwright downloads). Exports
+# CHROMIUM; on Debian as root installs the chromium package when it is missing.
+ensure_chromium() {
+  local candidate
+  for candidate in "${CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
+    if [ -n "$candidate" ] && [ -x "$candidate" ]; then
+      export CHROMIUM=$candidate
+      return 0
+    fi
+  done
+  if is_debian_root; then
+    say "installing Chromium for the console's browser tests (Debian package chromium)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null || apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
+      || die "could not install Chromium with apt-get"
+    export CHROMIUM=/usr/bin/chromium
+    return 0
+  fi
+  die "Chromium is missing; the console's browser tests need it. Install it (Debian/Ubuntu: apt-get install chromium; macOS: brew install --cask chromium) or set CHROMIUM to a Chromium executable."
+}
+
+# The console is built with the machine's Node.js at Maven build time (console/build.sh says what it needs).
+ensure_node() {
+  command -v node >/dev/null && command -v npm >/dev/null && return 0
+  die "Node.js 20.19+ with npm is missing; the console is built with it. Install it from https://nodejs.org (or NodeSource's Debian packages)."
+}
+
 # start_redis PORT PIDFILE LOGFILE: a private, memory-only Redis.
 start_redis() {
   mkdir -p "$(dirname "$2")" "$(dirname "$3")"

@@ -57,12 +57,16 @@ service_running() { pid_alive "$ROLLGATE_RUN/$1.pid" "$(service_marker "$1")"; }
 
 # Builds every service jar when a source, POM or resource is newer than one of the jars.
 build_if_stale() {
-  local name jar stale=""
+  local name jar sources stale=""
   for name in $ROLLGATE_SERVICES; do
     jar=$(service_jar "$name")
     if [ ! -f "$jar" ]; then stale="$name has no jar"; break; fi
-    if [ -n "$(cd "$ROLLGATE_ROOT" && find pom.xml contracts outbox "$name" -newer "$jar" -type f \
-        -not -path '*/target/*' 2>/dev/null | head -1)" ]; then
+    # The gateway serves the console, so a console change makes its jar stale too.
+    sources="pom.xml contracts outbox $name"
+    [ "$name" = gateway ] && sources="$sources console"
+    # shellcheck disable=SC2086
+    if [ -n "$(cd "$ROLLGATE_ROOT" && find $sources -newer "$jar" -type f \
+        -not -path '*/target/*' -not -path '*/node_modules/*' 2>/dev/null | head -1)" ]; then
       stale="$name changed since its jar was built"; break
     fi
   done
