@@ -12,7 +12,6 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { api } from '../api/client.js';
@@ -21,6 +20,7 @@ import { mayAdminister } from '../api/permissions.js';
 import { useLive } from '../api/useLive.js';
 import Guarded from '../components/Guarded.jsx';
 import Page from '../components/Page.jsx';
+import { EmptyRow } from '../components/PagedTable.jsx';
 import ProblemAlert from '../components/ProblemAlert.jsx';
 
 const APP_KEY = /^[a-z0-9][a-z0-9-]{1,62}$/;
@@ -101,7 +101,7 @@ export default function AppsPage() {
               </TableRow>
             ))}
             {apps && apps.length === 0 && (
-              <TableRow><TableCell colSpan={3}><Typography color="text.secondary">No app yet.</Typography></TableCell></TableRow>
+              <EmptyRow columns={3}>No app yet.</EmptyRow>
             )}
           </TableBody>
         </Table>

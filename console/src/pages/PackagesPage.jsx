@@ -1,16 +1,9 @@
 import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { api } from '../api/client.js';
@@ -19,6 +12,7 @@ import { mayWrite, whyNot } from '../api/permissions.js';
 import { useLive } from '../api/useLive.js';
 import Guarded from '../components/Guarded.jsx';
 import Page from '../components/Page.jsx';
+import PagedTable from '../components/PagedTable.jsx';
 import ProblemAlert from '../components/ProblemAlert.jsx';
 import { VersionState, versionStates } from '../components/StatusBadge.jsx';
 import { NativeSelect } from '../release/RuleEditor.jsx';
@@ -61,39 +55,22 @@ export default function PackagesPage() {
         <NativeSelect label="Platform" value={platform} onChange={filter(setPlatform)} options={PLATFORM_OPTIONS} sx={{ minWidth: 160 }} />
       </Stack>
       <ProblemAlert error={error} />
-      <Paper>
-        <TableContainer>
-          <Table aria-label="packages">
-            <TableHead>
-              <TableRow>
-                <TableCell>Package id</TableCell><TableCell>Name</TableCell><TableCell>Highest version</TableCell>
-                <TableCell>Platforms</TableCell><TableCell>Status</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {(data?.items || []).map((p) => (
-                <TableRow key={p.packageId} hover data-package={p.packageId}>
-                  <TableCell>
-                    <Link component={RouterLink} to={`/apps/${appKey}/packages/${p.packageId}`}>{p.packageId}</Link>
-                  </TableCell>
-                  <TableCell>{p.name}</TableCell>
-                  <TableCell>{p.highestVersion || '—'}</TableCell>
-                  <TableCell>
-                    {(p.platforms || []).map((pl) => `${pl.platform} ${pl.highestVersion}`).join(', ') || '—'}
-                  </TableCell>
-                  <TableCell>{p.status ? <VersionState state={p.status} /> : 'no version yet'}</TableCell>
-                </TableRow>
-              ))}
-              {data && data.items.length === 0 && (
-                <TableRow><TableCell colSpan={5}><Typography color="text.secondary">No package matches.</Typography></TableCell></TableRow>
-              )}
-            </TableBody>
-          </Table>
-        </TableContainer>
-        <TablePagination component="div" count={data?.total || 0} page={page} rowsPerPage={size}
-          onPageChange={(e, next) => setPage(next)} rowsPerPageOptions={[10, 20, 50, 100]}
-          onRowsPerPageChange={(e) => { setSize(Number(e.target.value)); setPage(0); }} />
-      </Paper>
+      <PagedTable label="packages" headers={['Package id', 'Name', 'Highest version', 'Platforms', 'Status']}
+        answer={data} empty="No package matches." page={page} size={size} onPage={setPage} onSize={setSize}>
+        {(data?.items || []).map((p) => (
+          <TableRow key={p.packageId} hover data-package={p.packageId}>
+            <TableCell>
+              <Link component={RouterLink} to={`/apps/${appKey}/packages/${p.packageId}`}>{p.packageId}</Link>
+            </TableCell>
+            <TableCell>{p.name}</TableCell>
+            <TableCell>{p.highestVersion || '—'}</TableCell>
+            <TableCell>
+              {(p.platforms || []).map((pl) => `${pl.platform} ${pl.highestVersion}`).join(', ') || '—'}
+            </TableCell>
+            <TableCell>{p.status ? <VersionState state={p.status} /> : 'no version yet'}</TableCell>
+          </TableRow>
+        ))}
+      </PagedTable>
       {dialog === 'package' && (
         <NewPackageDialog appKey={appKey} onClose={() => setDialog(null)}
           onCreated={() => { setDialog(null); refresh(); }} />

@@ -12,7 +12,6 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api/client.js';
@@ -21,6 +20,7 @@ import { mayWrite, whyNot } from '../api/permissions.js';
 import { useLive } from '../api/useLive.js';
 import Guarded from '../components/Guarded.jsx';
 import Page from '../components/Page.jsx';
+import { EmptyRow } from '../components/PagedTable.jsx';
 import ProblemAlert from '../components/ProblemAlert.jsx';
 import { NativeSelect } from '../release/RuleEditor.jsx';
 
@@ -97,7 +97,7 @@ export default function WhitelistsPage() {
               </TableRow>
             ))}
             {data && data.length === 0 && (
-              <TableRow><TableCell colSpan={4}><Typography color="text.secondary">No whitelist yet.</Typography></TableCell></TableRow>
+              <EmptyRow columns={4}>No whitelist yet.</EmptyRow>
             )}
           </TableBody>
         </Table>
