@@ -97,5 +97,9 @@ kafka_create_topics() {
       --topic "$topic" --partitions "$KAFKA_TOPIC_PARTITIONS" --replication-factor 1 \
       --config retention.ms=-1 >/dev/null || die "could not create topic $topic on $bootstrap"
   done
-  say "topics rollgate.release-events and rollgate.release-events.dlq ready ($KAFKA_TOPIC_PARTITIONS partitions, kept forever)"
+  # Devices' outcome reports: telemetry, kept a week (the counts themselves live in Kafka Streams' changelogs).
+  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" --create --if-not-exists \
+    --topic rollgate.client-reports --partitions "$KAFKA_TOPIC_PARTITIONS" --replication-factor 1 \
+    --config retention.ms=604800000 >/dev/null || die "could not create topic rollgate.client-reports on $bootstrap"
+  say "topics rollgate.release-events and rollgate.release-events.dlq ready ($KAFKA_TOPIC_PARTITIONS partitions, kept forever), rollgate.client-reports (kept a week)"
 }

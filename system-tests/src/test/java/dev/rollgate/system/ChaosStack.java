@@ -31,6 +31,7 @@ final class ChaosStack {
         broker = KafkaBrokerProcess.startNew();
         broker.createTopic(Topics.RELEASE_EVENTS, 6);
         broker.createTopic(Topics.RELEASE_EVENTS_DLQ, 1);
+        broker.createTopic(Topics.CLIENT_REPORTS, 6);
         redis = RedisProcess.startNew(SystemStack.root().resolve("system-tests/target/service-logs"));
         Map<String, String> packageEnv = common();
         packageEnv.put("DB_NAME", PACKAGE_DB);

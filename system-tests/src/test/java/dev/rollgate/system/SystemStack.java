@@ -30,6 +30,7 @@ final class SystemStack {
         broker = KafkaBrokerProcess.startNew();
         broker.createTopic(Topics.RELEASE_EVENTS, 6);
         broker.createTopic(Topics.RELEASE_EVENTS_DLQ, 1);
+        broker.createTopic(Topics.CLIENT_REPORTS, 6);
         Map<String, String> packageEnv = common();
         packageEnv.put("DB_NAME", "rollgate_package_system");
         packageService = ServiceProcess.start(root(), "package-service", "package-service", packageEnv);

@@ -10,7 +10,11 @@ public final class InvalidClientException extends RuntimeException {
     private final List<FieldError> errors;
 
     public InvalidClientException(List<FieldError> errors) {
-        super("the client context has invalid fields");
+        this("the client context has invalid fields", errors);
+    }
+
+    public InvalidClientException(String message, List<FieldError> errors) {
+        super(message);
         this.errors = List.copyOf(errors);
     }
 

@@ -3,6 +3,7 @@ package dev.rollgate.gateway.client;
 import dev.rollgate.contracts.problem.Problem;
 import dev.rollgate.problems.ProblemResponse;
 import dev.rollgate.gateway.cache.RulesUnavailableException;
+import dev.rollgate.gateway.reports.ReportsUnavailableException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -30,6 +31,14 @@ public class ProblemMappers {
     public Response missingBody(ConstraintViolationException e) {
         return ProblemResponse.of(Problem.invalid("the request has invalid fields", e.getConstraintViolations().stream()
                 .map(v -> new dev.rollgate.contracts.problem.FieldError("body", v.getMessage())).toList()));
+    }
+
+    @ServerExceptionMapper
+    public Response reportsUnavailable(ReportsUnavailableException e) {
+        LOG.warn(e.getMessage());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .entity(Problem.of(503, "Service Unavailable", "reports cannot be taken right now; send them again later"))
+                .build();
     }
 
     @ServerExceptionMapper

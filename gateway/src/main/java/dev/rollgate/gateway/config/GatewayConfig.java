@@ -48,6 +48,10 @@ public interface GatewayConfig {
     @WithDefault("2048")
     int maxClientRequestsInFlight();
 
+    /** Outcome reports one device may send a minute; past it a batch gets 429. */
+    @WithDefault("600")
+    int reportsPerDevicePerMinute();
+
     /** Larger console bodies get 413; a 100,000-id whitelist upload fits. */
     @WithDefault("16777216")
     long maxBodyBytes();

@@ -5,6 +5,7 @@ import dev.rollgate.contracts.release.AdvancedRule;
 import dev.rollgate.contracts.release.GrayscaleMode;
 import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.ReleaseType;
+import dev.rollgate.contracts.release.Safeguard;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,11 +14,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * How a task releases its version, as an operator asks for it: type, grayscale audience, advanced rules
- * and a description. {@link #check} returns every broken rule at once.
+ * How a task releases its version, as an operator asks for it: type, grayscale audience, advanced rules,
+ * a description and a safeguard. {@link #check} returns every broken rule at once.
  */
 public record ReleasePlan(ReleaseType releaseType, GrayscaleSpec grayscale, List<AdvancedRule> rules,
-                          String description) {
+                          String description, Safeguard safeguard) {
+
+    public ReleasePlan(ReleaseType releaseType, GrayscaleSpec grayscale, List<AdvancedRule> rules, String description) {
+        this(releaseType, grayscale, rules, description, null);
+    }
 
     public static final long MAX_USERS = 10_000_000;
     public static final Duration LONGEST_WINDOW = Duration.ofDays(366);
@@ -44,6 +49,9 @@ public record ReleasePlan(ReleaseType releaseType, GrayscaleSpec grayscale, List
         if (description != null && description.length() > MAX_DESCRIPTION) {
             errors.add(new FieldError("description", "must be at most " + MAX_DESCRIPTION + " characters"));
         }
+        if (safeguard != null) {
+            errors.addAll(safeguard.problems("safeguard"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -52,7 +60,11 @@ public record ReleasePlan(ReleaseType releaseType, GrayscaleSpec grayscale, List
             case WHITELIST -> GrayscaleSpec.whitelist(List.copyOf(new LinkedHashSet<>(grayscale.whitelistIds())));
             case TIME_WINDOW -> GrayscaleSpec.timeWindow(grayscale.endTime(), grayscale.usersCount());
         };
-        return new ReleasePlan(releaseType, keptGrayscale, keptRules, description);
+        // A grayscale release exists to find problems, so it watches for them unless told how; an official
+        // one reaches everyone anyway and pauses only when asked to.
+        Safeguard keptSafeguard = safeguard == null && releaseType == ReleaseType.GRAYSCALE
+                ? Safeguard.GRAYSCALE_DEFAULT : safeguard;
+        return new ReleasePlan(releaseType, keptGrayscale, keptRules, description, keptSafeguard);
     }
 
     private void checkGrayscale(Instant now, List<FieldError> errors) {

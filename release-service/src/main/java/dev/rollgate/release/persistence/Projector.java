@@ -81,6 +81,7 @@ public class Projector {
         view.state = task.state();
         view.grayscale = Json.write(task.grayscale());
         view.rules = Json.write(task.rules());
+        view.safeguard = created.safeguard() == null ? null : Json.write(created.safeguard());
         view.description = task.description();
         view.batchId = task.batchId();
         view.artifact = Json.write(task.artifact());

@@ -44,6 +44,9 @@ public class ReleaseTaskView extends PanacheEntityBase {
 
     public String rules;
 
+    /** JSON, or null for a task that never pauses by itself. */
+    public String safeguard;
+
     public String description;
 
     @Column(name = "batch_id")

@@ -5,6 +5,7 @@ import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.release.domain.InvalidInputException;
+import dev.rollgate.contracts.release.Safeguard;
 import dev.rollgate.release.domain.ReleasePlan;
 import dev.rollgate.release.service.BatchDraft;
 import jakarta.validation.constraints.NotEmpty;
@@ -22,7 +23,8 @@ public record NewBatchRequest(
         @NotNull ReleaseType releaseType,
         GrayscaleSpec grayscale,
         List<AdvancedRule> rules,
-        String description) {
+        String description,
+        Safeguard safeguard) {
 
     static final int MAX_PACKAGES = 100;
 
@@ -31,6 +33,6 @@ public record NewBatchRequest(
             throw InvalidInputException.of("packageIds", "must not name a package twice");
         }
         return new BatchDraft(List.copyOf(packageIds), platform,
-                new ReleasePlan(releaseType, grayscale, rules, description));
+                new ReleasePlan(releaseType, grayscale, rules, description, safeguard));
     }
 }

@@ -4,6 +4,7 @@ import dev.rollgate.contracts.release.AdvancedRule;
 import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
+import dev.rollgate.contracts.release.Safeguard;
 import dev.rollgate.release.domain.ReleasePlan;
 import dev.rollgate.release.service.TaskDraft;
 import jakarta.validation.constraints.NotBlank;
@@ -20,9 +21,11 @@ public record NewTaskRequest(
         @NotNull ReleaseType releaseType,
         GrayscaleSpec grayscale,
         List<AdvancedRule> rules,
-        String description) {
+        String description,
+        Safeguard safeguard) {
 
     TaskDraft draft() {
-        return new TaskDraft(packageId, version, platform, new ReleasePlan(releaseType, grayscale, rules, description));
+        return new TaskDraft(packageId, version, platform,
+                new ReleasePlan(releaseType, grayscale, rules, description, safeguard));
     }
 }

@@ -8,6 +8,7 @@ import dev.rollgate.release.domain.DependencyUnavailableException;
 import dev.rollgate.release.domain.InvalidInputException;
 import dev.rollgate.release.domain.ReleaseConflictException;
 import dev.rollgate.release.domain.UnknownResourceException;
+import dev.rollgate.release.service.HealthUnavailableException;
 import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -38,6 +39,12 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return ProblemResponse.of(Problem.invalid("the request has invalid fields", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response healthUnavailable(HealthUnavailableException e) {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                .entity(Problem.of(503, "Service Unavailable", e.getMessage())).build();
     }
 
     @ServerExceptionMapper

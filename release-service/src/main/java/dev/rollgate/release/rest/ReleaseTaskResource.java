@@ -8,6 +8,8 @@ import dev.rollgate.release.service.Page;
 import dev.rollgate.release.service.TaskCommands;
 import dev.rollgate.release.service.TaskCreation;
 import dev.rollgate.release.service.TaskEventView;
+import dev.rollgate.release.service.TaskHealthReads;
+import dev.rollgate.release.service.TaskHealthView;
 import dev.rollgate.release.service.TaskQuery;
 import dev.rollgate.release.service.TaskReads;
 import dev.rollgate.release.service.TaskView;
@@ -42,11 +44,13 @@ public class ReleaseTaskResource {
     private final TaskCreation creation;
     private final TaskCommands commands;
     private final TaskReads reads;
+    private final TaskHealthReads health;
 
-    ReleaseTaskResource(TaskCreation creation, TaskCommands commands, TaskReads reads) {
+    ReleaseTaskResource(TaskCreation creation, TaskCommands commands, TaskReads reads, TaskHealthReads health) {
         this.creation = creation;
         this.commands = commands;
         this.reads = reads;
+        this.health = health;
     }
 
     @POST
@@ -94,6 +98,16 @@ public class ReleaseTaskResource {
             @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
             @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId) {
         return reads.events(appKey, taskId);
+    }
+
+    @GET
+    @Path("/{taskId}/health")
+    @Operation(summary = "How the task's version fares on devices: devices per outcome, failure rate, the "
+            + "safeguard's window, the last hour by minute")
+    public Uni<TaskHealthView> health(
+            @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId) {
+        return health.health(appKey, taskId);
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.rollgate.release.service;
 
 import dev.rollgate.contracts.event.EventData;
 import dev.rollgate.contracts.event.EventJson;
+import dev.rollgate.contracts.event.ReleaseTaskPaused;
 import dev.rollgate.contracts.event.UnreadableEventException;
 import dev.rollgate.outbox.EventStore;
 import dev.rollgate.outbox.RecordedEvent;
@@ -36,6 +37,12 @@ public class TaskCommands {
 
     /** @param expectedVersion the If-Match version, or null to act on whatever version is current */
     public Uni<TaskView> apply(String appKey, String taskId, TaskCommand command, Long expectedVersion, String actor) {
+        return apply(appKey, taskId, command, expectedVersion, actor, null);
+    }
+
+    /** As {@link #apply}, with the reason a pause gives in its event (the safeguard's figures). */
+    public Uni<TaskView> apply(String appKey, String taskId, TaskCommand command, Long expectedVersion, String actor,
+                               String reason) {
         String streamId = ReleaseTask.streamId(taskId);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> load(session, appKey, taskId)
                         .chain(task -> {
@@ -43,7 +50,9 @@ public class TaskCommands {
                                 throw new ReleaseConflictException("task " + taskId + " is at version "
                                         + task.streamVersion() + ", not " + expectedVersion + " as If-Match says");
                             }
-                            EventData event = task.decide(command);
+                            EventData decided = task.decide(command);
+                            EventData event = reason != null && decided instanceof ReleaseTaskPaused paused
+                                    ? paused.withReason(reason) : decided;
                             return appender.append(session, appKey, taskId, streamId, task.streamVersion(), event,
                                     actor);
                         })))

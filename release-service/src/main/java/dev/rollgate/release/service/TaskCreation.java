@@ -166,6 +166,6 @@ public class TaskCreation {
                 version.mainUrl(), version.fallbackBaseUrl(), version.clientVersionMin(), version.clientVersionMax());
         return new ReleaseTaskCreated(UUID.randomUUID().toString(), version.packageId(), version.version(),
                 version.platform(), plan.releaseType(), plan.grayscale(), plan.rules(), plan.description(), batchId,
-                artifact);
+                artifact, plan.safeguard());
     }
 }

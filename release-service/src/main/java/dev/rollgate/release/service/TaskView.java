@@ -6,6 +6,7 @@ import dev.rollgate.contracts.release.AdvancedRule;
 import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
+import dev.rollgate.contracts.release.Safeguard;
 import dev.rollgate.contracts.release.TaskState;
 import dev.rollgate.contracts.release.VersionArtifact;
 import dev.rollgate.release.persistence.Json;
@@ -33,13 +34,15 @@ public record TaskView(
         Instant createdAt,
         Instant updatedAt,
         String createdBy,
-        String updatedBy) {
+        String updatedBy,
+        Safeguard safeguard) {
 
     static TaskView of(ReleaseTaskView view) {
         return new TaskView(view.taskId, view.appKey, view.packageId, view.version, view.platform, view.releaseType,
                 view.state, Json.read(view.grayscale, new TypeReference<GrayscaleSpec>() { }),
                 Json.read(view.rules, new TypeReference<List<AdvancedRule>>() { }), view.description, view.batchId,
                 Json.read(view.artifact, new TypeReference<VersionArtifact>() { }), view.streamVersion,
-                view.createdAt, view.updatedAt, view.createdBy, view.updatedBy);
+                view.createdAt, view.updatedAt, view.createdBy, view.updatedBy,
+                view.safeguard == null ? null : Json.read(view.safeguard, new TypeReference<Safeguard>() { }));
     }
 }

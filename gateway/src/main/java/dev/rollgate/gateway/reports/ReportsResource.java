@@ -1,0 +1,93 @@
+package dev.rollgate.gateway.reports;
+
+import dev.rollgate.contracts.problem.Problem;
+import dev.rollgate.contracts.report.ClientReport;
+import dev.rollgate.gateway.cache.SegmentCache;
+import dev.rollgate.gateway.cache.SegmentLookup;
+import dev.rollgate.gateway.client.InvalidClientException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Devices' outcome reports: open like the client API, checked strictly, limited per device, and put on
+ * their own topic. Nothing of a refused batch is taken.
+ */
+@Path("/client/v1/apps/{appKey}/reports")
+@Tag(name = "Client API")
+public class ReportsResource {
+
+    private static final Pattern APP_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+
+    private final SegmentCache cache;
+    private final DeviceQuota quota;
+    private final ReportSender sender;
+    private final MeterRegistry metrics;
+
+    ReportsResource(SegmentCache cache, DeviceQuota quota, ReportSender sender, MeterRegistry metrics) {
+        this.cache = cache;
+        this.quota = quota;
+        this.sender = sender;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take a batch of up to 100 outcome reports (downloaded, installed, launched, failed…)")
+    public Uni<Response> take(@RestPath String appKey, ReportBatch batch) {
+        if (!APP_KEY.matcher(appKey).matches()) {
+            return Uni.createFrom().item(unknownApp(appKey));
+        }
+        Instant now = Instant.now();
+        List<dev.rollgate.contracts.problem.FieldError> errors = ReportCheck.problems(batch, now);
+        if (!errors.isEmpty()) {
+            refused(appKey, "invalid", batch == null || batch.reports() == null ? 1 : batch.reports().size());
+            throw new InvalidClientException("the report batch has invalid fields; none of it was taken", errors);
+        }
+        return cache.lookup(appKey, batch.platform()).chain(lookup -> switch (lookup) {
+            case SegmentLookup.UnknownApp unknown -> Uni.createFrom().item(unknownApp(appKey));
+            case SegmentLookup.Found found -> taken(appKey, batch, now);
+        });
+    }
+
+    private Uni<Response> taken(String appKey, ReportBatch batch, Instant now) {
+        if (!quota.take(appKey, batch.reports())) {
+            refused(appKey, "quota", batch.reports().size());
+            return Uni.createFrom().item(Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", "60")
+                    .entity(Problem.of(429, "Too Many Requests", "a device may send at most its quota of reports a "
+                            + "minute; none of this batch was taken")).build());
+        }
+        List<ClientReport> reports = batch.reports().stream().map(r -> new ClientReport(appKey, batch.platform(),
+                r.reportId(), r.packageId(), r.version(), r.taskId(), r.outcome(), r.reason(), r.device(), r.at()))
+                .toList();
+        return sender.send(reports)
+                .invoke(() -> metrics.counter("rollgate.reports.taken", "app", appKey).increment(reports.size()))
+                .onFailure().invoke(() -> refused(appKey, "unavailable", reports.size()))
+                .replaceWith(() -> Response.accepted(Map.of("accepted", reports.size())).build());
+    }
+
+    private void refused(String appKey, String why, int reports) {
+        metrics.counter("rollgate.reports.refused", "app", APP_KEY.matcher(appKey).matches() ? appKey : "-",
+                "why", why).increment(reports);
+    }
+
+    private static Response unknownApp(String appKey) {
+        return Response.status(Response.Status.NOT_FOUND).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(404, "Not Found", "no app '" + (appKey.length() > 80 ? appKey.substring(0, 80) + "…"
+                        : appKey) + "' is registered")).build();
+    }
+}

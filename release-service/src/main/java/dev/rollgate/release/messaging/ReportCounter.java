@@ -1,0 +1,109 @@
+package dev.rollgate.release.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.rollgate.contracts.json.ContractsJson;
+import dev.rollgate.contracts.report.ClientReport;
+import dev.rollgate.release.domain.DeviceOutcomes;
+import dev.rollgate.release.domain.HealthCounts;
+import dev.rollgate.release.domain.TaskHealth;
+import dev.rollgate.release.service.HealthChanges;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Counts one report: drops one already counted (same report id within a day), moves the device's outcome
+ * bits, and adds what changed to the task's totals and to the minute it was counted in. Reports of a task
+ * share a partition (ClientReport's key), so one instance of this sees all of them, in order.
+ */
+class ReportCounter implements Processor<String, byte[], Void, Void> {
+
+    private static final Logger LOG = Logger.getLogger(ReportCounter.class);
+    static final Duration DEDUPLICATION = Duration.ofDays(1);
+
+    private final HealthChanges changes;
+    private ProcessorContext<Void, Void> context;
+    private WindowStore<String, Long> reportIds;
+    private KeyValueStore<String, Integer> devices;
+    private KeyValueStore<String, byte[]> health;
+    private KeyValueStore<String, byte[]> minutes;
+
+    ReportCounter(HealthChanges changes) {
+        this.changes = changes;
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
+        this.reportIds = context.getStateStore(HealthStores.REPORT_IDS);
+        this.devices = context.getStateStore(HealthStores.DEVICES);
+        this.health = context.getStateStore(HealthStores.HEALTH);
+        this.minutes = context.getStateStore(HealthStores.MINUTES);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        ClientReport report;
+        try {
+            report = ContractsJson.mapper().readValue(record.value(), ClientReport.class);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("a report on partition key %s cannot be read and is not counted: %s", record.key(), e.getMessage());
+            return;
+        }
+        long now = context.currentSystemTimeMs();
+        if (seen(report.reportId(), now)) {
+            return;
+        }
+        reportIds.put(report.reportId(), now, now);
+        String task = report.partitionKey();
+        String deviceKey = HealthStores.deviceKey(task, report.device());
+        Integer stored = devices.get(deviceKey);
+        DeviceOutcomes before = stored == null ? DeviceOutcomes.NONE : new DeviceOutcomes(stored);
+        DeviceOutcomes after = before.with(report.outcome());
+        if (after.equals(before)) {
+            return;
+        }
+        devices.put(deviceKey, after.bits());
+        TaskHealth total = read(health.get(task), TaskHealth.class, TaskHealth.empty());
+        health.put(task, write(total.counted(before, after, report.reason())));
+        String minute = HealthStores.minuteKey(task, HealthStores.epochMinute(Instant.ofEpochMilli(now)));
+        HealthCounts inMinute = read(minutes.get(minute), HealthCounts.class, HealthCounts.empty());
+        minutes.put(minute, write(inMinute.counted(before, after)));
+        if (report.taskId() != null && after.reporting()) {
+            changes.changed(report.appKey(), report.taskId());
+        }
+    }
+
+    private boolean seen(String reportId, long now) {
+        try (WindowStoreIterator<Long> found = reportIds.fetch(reportId, now - DEDUPLICATION.toMillis(), now)) {
+            return found.hasNext();
+        }
+    }
+
+    private static <T> T read(byte[] json, Class<T> type, T absent) {
+        if (json == null) {
+            return absent;
+        }
+        try {
+            return ContractsJson.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("a health store holds what this code cannot read", e);
+        }
+    }
+
+    private static byte[] write(Object value) {
+        try {
+            return ContractsJson.mapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

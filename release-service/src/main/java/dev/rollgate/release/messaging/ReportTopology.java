@@ -1,0 +1,36 @@
+package dev.rollgate.release.messaging;
+
+import dev.rollgate.contracts.event.Topics;
+import dev.rollgate.release.service.HealthChanges;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Release health with Kafka Streams: the counts live in local state stores backed by changelog topics, so
+ * they survive restarts, are restored on another instance, and scale with the report topic's partitions.
+ */
+@ApplicationScoped
+public class ReportTopology {
+
+    @Produces
+    Topology topology(HealthChanges changes) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(HealthStores.REPORT_IDS,
+                ReportCounter.DEDUPLICATION, ReportCounter.DEDUPLICATION, false), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HealthStores.DEVICES),
+                Serdes.String(), Serdes.Integer()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HealthStores.HEALTH),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HealthStores.MINUTES),
+                Serdes.String(), Serdes.ByteArray()));
+        builder.stream(Topics.CLIENT_REPORTS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .process(() -> new ReportCounter(changes), HealthStores.REPORT_IDS, HealthStores.DEVICES,
+                        HealthStores.HEALTH, HealthStores.MINUTES);
+        return builder.build();
+    }
+}

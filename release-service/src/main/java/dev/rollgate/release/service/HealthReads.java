@@ -1,0 +1,82 @@
+package dev.rollgate.release.service;
+
+import dev.rollgate.contracts.json.ContractsJson;
+import dev.rollgate.release.domain.HealthCounts;
+import dev.rollgate.release.domain.TaskHealth;
+import dev.rollgate.release.messaging.HealthStores;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the report topology's stores (interactive queries). This instance answers for the tasks of the
+ * partitions it holds; one release-service instance holds them all (see the README on running more).
+ */
+@ApplicationScoped
+public class HealthReads {
+
+    public record Minute(long epochMinute, HealthCounts counts) {
+    }
+
+    private final KafkaStreams streams;
+
+    HealthReads(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** @throws HealthUnavailableException while the stores are being restored or moved */
+    public TaskHealth total(String taskId) {
+        byte[] json = store(HealthStores.HEALTH).get(taskId);
+        return json == null ? TaskHealth.empty() : read(json, TaskHealth.class);
+    }
+
+    /** The minutes from {@code from} to {@code to}, both included, that have counts, oldest first. */
+    public List<Minute> minutes(String taskId, long fromMinute, long toMinute) {
+        List<Minute> found = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> range = store(HealthStores.MINUTES).range(
+                HealthStores.minuteKey(taskId, fromMinute), HealthStores.minuteKey(taskId, toMinute))) {
+            while (range.hasNext()) {
+                KeyValue<String, byte[]> entry = range.next();
+                long minute = Long.parseLong(entry.key.substring(entry.key.lastIndexOf('|') + 1));
+                found.add(new Minute(minute, read(entry.value, HealthCounts.class)));
+            }
+        }
+        return found;
+    }
+
+    /** The counts of the last {@code minutes} minutes up to {@code now}, summed. */
+    public HealthCounts window(String taskId, int minutes, Instant now) {
+        long last = HealthStores.epochMinute(now);
+        HealthCounts sum = HealthCounts.empty();
+        for (Minute minute : minutes(taskId, last - minutes + 1, last)) {
+            sum = sum.plus(minute.counts());
+        }
+        return sum;
+    }
+
+    private ReadOnlyKeyValueStore<String, byte[]> store(String name) {
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+        } catch (InvalidStateStoreException e) {
+            throw new HealthUnavailableException(e);
+        }
+    }
+
+    private static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return ContractsJson.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("a health store holds what this code cannot read", e);
+        }
+    }
+}
