@@ -78,6 +78,9 @@ class ClientApiIT {
                 .body("nextCheckAfterSeconds", equalTo(60))
                 .body("packages.packageId", contains("20000001", "20000002"))
                 .body("packages[0].version", equalTo("1.0.2"))
+                // The task behind a targeted answer is named, for the device's reports; a baseline has none.
+                .body("packages[0].taskId", equalTo("t1"))
+                .body("packages[1].taskId", org.hamcrest.Matchers.nullValue())
                 .body("packages[0].releaseType", equalTo("GRAYSCALE"))
                 .body("packages[0].downloadUrl", equalTo("https://cdn.example.com/20000001/1.0.2.zip"))
                 .body("packages[0].sha256", equalTo("b".repeat(64)))

@@ -24,15 +24,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** Writes rulesets into Redis the way targeting-service does, for gateway tests. */
-final class Segments {
+public final class Segments {
 
     private final Redis redis;
 
-    Segments(Redis redis) {
+    public Segments(Redis redis) {
         this.redis = redis;
     }
 
-    static String newApp() {
+    public static String newApp() {
         return "g" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 
@@ -66,7 +66,7 @@ final class Segments {
         return new AdvancedRule(RuleType.CITY, null, RuleOperator.IN, List.of(cities), false, false, null);
     }
 
-    void register(String app) {
+    public void register(String app) {
         redis.sendAndAwait(Request.cmd(Command.SADD).arg(RedisKeys.KNOWN_APPS).arg(app));
     }
 
