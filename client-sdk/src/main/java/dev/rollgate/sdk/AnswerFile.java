@@ -51,6 +51,7 @@ final class AnswerFile {
             pkg.addProperty("sizeBytes", offer.sizeBytes());
             pkg.addProperty("mainUrl", offer.mainUrl());
             pkg.addProperty("fallbackBaseUrl", offer.fallbackBaseUrl());
+            pkg.addProperty("taskId", offer.taskId());
             packages.add(pkg);
         }
         json.add("packages", packages);

@@ -63,7 +63,7 @@ final class GatewayClient {
             packages.add(new PackageOffer(text(pkg, "packageId"), text(pkg, "version"), text(pkg, "releaseType"),
                     text(pkg, "downloadUrl"), text(pkg, "sha256"),
                     pkg.has("sizeBytes") ? pkg.get("sizeBytes").getAsLong() : 0, text(pkg, "mainUrl"),
-                    text(pkg, "fallbackBaseUrl")));
+                    text(pkg, "fallbackBaseUrl"), text(pkg, "taskId")));
         }
         long revision = json.has("revision") ? json.get("revision").getAsLong() : 0;
         int next = json.has("nextCheckAfterSeconds") ? json.get("nextCheckAfterSeconds").getAsInt() : 60;

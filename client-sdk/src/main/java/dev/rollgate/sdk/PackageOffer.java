@@ -16,9 +16,15 @@ public final class PackageOffer {
     private final long sizeBytes;
     private final String mainUrl;
     private final String fallbackBaseUrl;
+    private final String taskId;
 
     public PackageOffer(String packageId, String version, String releaseType, String downloadUrl, String sha256,
                         long sizeBytes, String mainUrl, String fallbackBaseUrl) {
+        this(packageId, version, releaseType, downloadUrl, sha256, sizeBytes, mainUrl, fallbackBaseUrl, null);
+    }
+
+    public PackageOffer(String packageId, String version, String releaseType, String downloadUrl, String sha256,
+                        long sizeBytes, String mainUrl, String fallbackBaseUrl, String taskId) {
         this.packageId = Objects.requireNonNull(packageId, "packageId");
         this.version = Objects.requireNonNull(version, "version");
         this.releaseType = releaseType;
@@ -27,6 +33,7 @@ public final class PackageOffer {
         this.sizeBytes = sizeBytes;
         this.mainUrl = mainUrl;
         this.fallbackBaseUrl = fallbackBaseUrl;
+        this.taskId = taskId;
     }
 
     public String packageId() {
@@ -62,6 +69,11 @@ public final class PackageOffer {
     /** Where the same page is online, for while the package is not installed. */
     public String fallbackBaseUrl() {
         return fallbackBaseUrl;
+    }
+
+    /** The release task that chose this version, named in the device's outcome reports; null for a baseline. */
+    public String taskId() {
+        return taskId;
     }
 
     @Override

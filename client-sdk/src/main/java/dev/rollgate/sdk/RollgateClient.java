@@ -50,6 +50,8 @@ public final class RollgateClient implements Closeable {
     private final LongSupplier millis;
     private final ExecutorService downloads;
     private final ScheduledExecutorService timer;
+    private final OutcomeReports reports;
+    private final java.util.Set<String> launchesReported = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile GatewayAnswer answer;
 
     private RollgateClient(Builder builder) {
@@ -64,6 +66,8 @@ public final class RollgateClient implements Closeable {
                 new SafeUnzip(builder.maxEntries, builder.maxUnpackedBytes), downloads, builder.storageCapBytes,
                 this::emit, listener);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("rollgate-check"));
+        this.reports = builder.reports ? new OutcomeReports(builder.http, builder.gatewayUrl, builder.appKey,
+                builder.device, builder.millis) : null;
     }
 
     public static Builder builder(String gatewayUrl, String appKey, DeviceContext device, Path storage) {
@@ -105,7 +109,29 @@ public final class RollgateClient implements Closeable {
         if (current != null) {
             applier.apply(current);
         }
+        if (reports != null) {
+            reports.flush(false);
+        }
         return asked;
+    }
+
+    /**
+     * The container loaded the version in use: reported once per version, so that the release's health
+     * counts this device as one that runs it.
+     */
+    public void reportLaunched(String packageId) {
+        Installed installed = store.installed(packageId);
+        if (installed != null && installed.current() != null
+                && launchesReported.add(packageId + " " + installed.current())) {
+            report("LAUNCHED", packageId, installed.current(), null);
+        }
+    }
+
+    /** Sends the outcome reports waiting, now rather than with the next batch (an app going to background). */
+    public void flushReports() {
+        if (reports != null) {
+            reports.flush(true);
+        }
     }
 
     /** When the gateway may be asked next, in milliseconds from now. */
@@ -147,6 +173,7 @@ public final class RollgateClient implements Closeable {
         if (installed == null || installed.current() == null) {
             return;
         }
+        report("LAUNCH_FAILED", packageId, installed.current(), "LOAD_FAILED");
         if (installed.previous() != null && store.switchToKept(packageId, installed.previous())) {
             emit(SdkEvent.Type.ROLLED_BACK, packageId, installed.previous(), "the version in use failed to load");
         } else {
@@ -199,6 +226,8 @@ public final class RollgateClient implements Closeable {
         try {
             if (schedule.mayAsk(millis.getAsLong())) {
                 sync();
+            } else if (reports != null) {
+                reports.flush(false);
             }
         } catch (RuntimeException e) {
             emit(SdkEvent.Type.ASK_FAILED, null, null, "unexpected: " + e);
@@ -206,11 +235,33 @@ public final class RollgateClient implements Closeable {
     }
 
     void emit(SdkEvent.Type type, String packageId, String version, String detail) {
+        switch (type) {
+            case DOWNLOADED:
+            case INSTALLED:
+            case ROLLED_BACK:
+                report(type.name(), packageId, version, null);
+                break;
+            case INSTALL_FAILED:
+                report(type.name(), packageId, version, OutcomeReports.reasonCode(detail));
+                break;
+            default:
+                break;
+        }
         try {
             listener.onEvent(new SdkEvent(type, packageId, version, detail, 0, 0));
         } catch (RuntimeException e) {
             // a listener's failure is the app's, not the SDK's
         }
+    }
+
+    private void report(String outcome, String packageId, String version, String reason) {
+        if (reports == null) {
+            return;
+        }
+        GatewayAnswer current = answer;
+        PackageOffer offer = current == null || packageId == null ? null : current.packages().get(packageId);
+        String taskId = offer != null && offer.version().equals(version) ? offer.taskId() : null;
+        reports.add(outcome, packageId, version, taskId, reason);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -235,6 +286,7 @@ public final class RollgateClient implements Closeable {
         private long maxUnpackedBytes = 512L << 20;
         private LongSupplier millis = System::currentTimeMillis;
         private Random random = new Random();
+        private boolean reports = true;
 
         private Builder(String gatewayUrl, String appKey, DeviceContext device, Path storage) {
             this.gatewayUrl = Objects.requireNonNull(gatewayUrl, "gatewayUrl");
@@ -251,6 +303,15 @@ public final class RollgateClient implements Closeable {
 
         public Builder listener(SdkListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * Whether the SDK reports outcomes (downloaded, installed, launched, failed, rolled back) to the
+         * gateway, naming the device only by a hash; on by default, since a release's safeguard needs them.
+         */
+        public Builder reports(boolean reports) {
+            this.reports = reports;
             return this;
         }
 

@@ -11,4 +11,12 @@ public interface HttpTransport {
 
     /** The caller closes the response. Throws for a failure to connect or read, not for an error status. */
     HttpResponse get(String url, Map<String, String> headers) throws IOException;
+
+    /**
+     * A POST of a JSON body (the SDK's outcome reports). A transport without it makes the SDK keep its
+     * reports to itself; the rest works.
+     */
+    default HttpResponse postJson(String url, Map<String, String> headers, byte[] json) throws IOException {
+        throw new IOException("this transport does not post");
+    }
 }

@@ -1,7 +1,9 @@
 package dev.rollgate.sdk.http;
 
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -33,6 +35,18 @@ public final class OkHttpTransport implements HttpTransport {
     public HttpResponse get(String url, Map<String, String> headers) throws IOException {
         Request.Builder request = new Request.Builder().url(url).get();
         headers.forEach(request::header);
+        return call(request);
+    }
+
+    @Override
+    public HttpResponse postJson(String url, Map<String, String> headers, byte[] json) throws IOException {
+        Request.Builder request = new Request.Builder().url(url)
+                .post(RequestBody.create(json, MediaType.get("application/json")));
+        headers.forEach(request::header);
+        return call(request);
+    }
+
+    private HttpResponse call(Request.Builder request) throws IOException {
         Response response = client.newCall(request.build()).execute();
         Map<String, String> names = new HashMap<>();
         for (String name : response.headers().names()) {

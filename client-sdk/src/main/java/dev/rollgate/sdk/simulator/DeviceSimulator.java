@@ -6,6 +6,8 @@ import dev.rollgate.sdk.GatewayAnswer;
 import dev.rollgate.sdk.PackageOffer;
 import dev.rollgate.sdk.RollgateClient;
 import dev.rollgate.sdk.SdkEvent;
+import dev.rollgate.sdk.http.HttpTransport;
+import dev.rollgate.sdk.http.OkHttpTransport;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,11 +46,13 @@ public final class DeviceSimulator {
         System.out.printf("device %s on %s %s, storage %s, asking %s for app %s%n",
                 device.userId() != null ? "of user " + device.userId() : "without a user", device.platform(),
                 options.clientVersion, options.storage, options.gateway, options.app);
+        HttpTransport http = options.failInstall ? new DamagingTransport(new OkHttpTransport()) : new OkHttpTransport();
         try (RollgateClient client = RollgateClient.builder(options.gateway, options.app, device, options.storage)
-                .listener(DeviceSimulator::print).build()) {
+                .http(http).reports(options.reports).listener(DeviceSimulator::print).build()) {
             client.open();
             do {
                 if (client.sync()) {
+                    launch(client, options.failLaunch);
                     printEntries(client);
                     if (options.watch) {
                         System.out.printf("%s next check in %d s (as the gateway says; Ctrl-C to stop)%n", now(),
@@ -59,6 +63,30 @@ public final class DeviceSimulator {
                     Thread.sleep(Math.max(200, Math.min(client.millisUntilNextAsk(), 1_000)));
                 }
             } while (options.watch);
+            client.flushReports();
+        }
+    }
+
+    /** What the app's container does: load each installed version, and say whether it loaded. */
+    private static void launch(RollgateClient client, boolean fail) {
+        GatewayAnswer answer = client.answer();
+        if (answer == null) {
+            return;
+        }
+        for (PackageOffer offer : answer.packages().values()) {
+            Entry entry = client.entry(offer.packageId());
+            if (entry == null || !entry.offline() || !offer.version().equals(entry.version())) {
+                continue;
+            }
+            if (fail) {
+                try {
+                    client.reportBroken(offer.packageId());
+                } catch (IOException e) {
+                    System.out.printf("%s %s could not go back: %s%n", now(), offer.packageId(), e.getMessage());
+                }
+            } else {
+                client.reportLaunched(offer.packageId());
+            }
         }
     }
 

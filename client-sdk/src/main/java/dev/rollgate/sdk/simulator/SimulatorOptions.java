@@ -21,7 +21,10 @@ final class SimulatorOptions {
             "  --city, --model, --network, --os VALUE   what targeting rules read",
             "  --attr NAME=VALUE  a custom attribute (repeatable)",
             "  --dir PATH         where the device keeps its packages (default .rollgate/devices/APP-USER)",
-            "  --watch            keep following releases, asking as often as the gateway allows");
+            "  --watch            keep following releases, asking as often as the gateway allows",
+            "  --fail-install     every package file arrives damaged: installs fail (SHA256_MISMATCH)",
+            "  --fail-launch      every installed version fails to load in the container (LOAD_FAILED)",
+            "  --no-reports       send no outcome reports to the gateway");
 
     String gateway = "http://127.0.0.1:8080";
     String app = "demo";
@@ -37,6 +40,9 @@ final class SimulatorOptions {
     Path storage;
     boolean watch;
     boolean help;
+    boolean failInstall;
+    boolean failLaunch;
+    boolean reports = true;
 
     static SimulatorOptions parse(String[] args) {
         SimulatorOptions options = new SimulatorOptions();
@@ -48,6 +54,18 @@ final class SimulatorOptions {
             }
             if (arg.equals("--help") || arg.equals("-h")) {
                 options.help = true;
+                continue;
+            }
+            if (arg.equals("--fail-install")) {
+                options.failInstall = true;
+                continue;
+            }
+            if (arg.equals("--fail-launch")) {
+                options.failLaunch = true;
+                continue;
+            }
+            if (arg.equals("--no-reports")) {
+                options.reports = false;
                 continue;
             }
             if (i + 1 >= args.length) {
