@@ -36,7 +36,10 @@ service_env() {
   echo "JWT_ISSUER=$JWT_ISSUER"
   case $name in
     package-service) echo "DB_NAME=rollgate_package" ;;
-    release-service) echo "DB_NAME=rollgate_release" ;;
+    release-service)
+      echo "DB_NAME=rollgate_release"
+      # Kafka Streams' local state for release health (restored from its changelogs when it is gone).
+      echo "STREAMS_STATE_DIR=$ROLLGATE_STATE/streams/release-service" ;;
   esac
 }
 

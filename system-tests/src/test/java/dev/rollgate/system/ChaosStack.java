@@ -39,6 +39,7 @@ final class ChaosStack {
         Map<String, String> releaseEnv = common();
         releaseEnv.put("DB_NAME", RELEASE_DB);
         releaseEnv.put("PACKAGE_SERVICE_URL", packageService.url());
+        releaseEnv.put("STREAMS_STATE_DIR", SystemStack.freshDirectory("release-health-state"));
         releaseService = ServiceProcess.start(SystemStack.root(), "release-service", "chaos-release-service", releaseEnv);
         targetingEnv = common();
         targetingEnv.put("TARGETING_GROUP_ID", "targeting-chaos-" + UUID.randomUUID());

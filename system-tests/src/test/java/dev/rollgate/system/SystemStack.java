@@ -37,6 +37,7 @@ final class SystemStack {
         Map<String, String> releaseEnv = common();
         releaseEnv.put("DB_NAME", "rollgate_release_system");
         releaseEnv.put("PACKAGE_SERVICE_URL", packageService.url());
+        releaseEnv.put("STREAMS_STATE_DIR", SystemStack.freshDirectory("release-health-state"));
         releaseService = ServiceProcess.start(root(), "release-service", "release-service", releaseEnv);
         Map<String, String> targetingEnv = common();
         targetingEnv.put("TARGETING_GROUP_ID", "targeting-system-" + UUID.randomUUID());
@@ -66,6 +67,15 @@ final class SystemStack {
 
     static String redis() {
         return System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
+    }
+
+    /** A directory of this run's own, for state a service keeps on disk (Kafka Streams' stores). */
+    static String freshDirectory(String name) {
+        try {
+            return java.nio.file.Files.createTempDirectory("rollgate-" + name).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static Path root() {
