@@ -7,6 +7,7 @@ import dev.rollgate.release.domain.DeviceOutcomes;
 import dev.rollgate.release.domain.HealthCounts;
 import dev.rollgate.release.domain.TaskHealth;
 import dev.rollgate.release.service.HealthChanges;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -30,14 +31,16 @@ class ReportCounter implements Processor<String, byte[], Void, Void> {
     static final Duration DEDUPLICATION = Duration.ofDays(1);
 
     private final HealthChanges changes;
+    private final MeterRegistry metrics;
     private ProcessorContext<Void, Void> context;
     private WindowStore<String, Long> reportIds;
     private KeyValueStore<String, Integer> devices;
     private KeyValueStore<String, byte[]> health;
     private KeyValueStore<String, byte[]> minutes;
 
-    ReportCounter(HealthChanges changes) {
+    ReportCounter(HealthChanges changes, MeterRegistry metrics) {
         this.changes = changes;
+        this.metrics = metrics;
     }
 
     @Override
@@ -60,9 +63,11 @@ class ReportCounter implements Processor<String, byte[], Void, Void> {
         }
         long now = context.currentSystemTimeMs();
         if (seen(report.reportId(), now)) {
+            metrics.counter("rollgate.reports.duplicates", "app", report.appKey()).increment();
             return;
         }
         reportIds.put(report.reportId(), now, now);
+        metrics.counter("rollgate.reports.counted", "app", report.appKey()).increment();
         String task = report.partitionKey();
         String deviceKey = HealthStores.deviceKey(task, report.device());
         Integer stored = devices.get(deviceKey);

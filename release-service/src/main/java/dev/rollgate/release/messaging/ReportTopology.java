@@ -2,6 +2,7 @@ package dev.rollgate.release.messaging;
 
 import dev.rollgate.contracts.event.Topics;
 import dev.rollgate.release.service.HealthChanges;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 public class ReportTopology {
 
     @Produces
-    Topology topology(HealthChanges changes) {
+    Topology topology(HealthChanges changes, MeterRegistry metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(HealthStores.REPORT_IDS,
                 ReportCounter.DEDUPLICATION, ReportCounter.DEDUPLICATION, false), Serdes.String(), Serdes.Long()));
@@ -29,7 +30,7 @@ public class ReportTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HealthStores.MINUTES),
                 Serdes.String(), Serdes.ByteArray()));
         builder.stream(Topics.CLIENT_REPORTS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new ReportCounter(changes), HealthStores.REPORT_IDS, HealthStores.DEVICES,
+                .process(() -> new ReportCounter(changes, metrics), HealthStores.REPORT_IDS, HealthStores.DEVICES,
                         HealthStores.HEALTH, HealthStores.MINUTES);
         return builder.build();
     }
