@@ -1,6 +1,8 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { newRule, newSettings, settingsProblems, settingsRequest } from '../src/release/settings.js';
+import {
+  DEFAULT_SAFEGUARD, newRule, newSettings, settingsProblems, settingsRequest, withReleaseType,
+} from '../src/release/settings.js';
 
 const now = dayjs('2026-11-30T00:00:00Z');
 
@@ -30,10 +32,20 @@ describe('release settings', () => {
     expect(problems['rules[1].values']).toMatch(/not a number/);
   });
 
-  it('ignore audience and rules of an official release', () => {
-    const official = settings({ releaseType: 'OFFICIAL', whitelistIds: [], rules: [newRule()] });
+  it('ignore audience and rules of an official release, which watches its devices only when asked', () => {
+    const official = withReleaseType(settings({ whitelistIds: [], rules: [newRule()] }), 'OFFICIAL');
     expect(settingsProblems(official, { now })).toEqual({});
     expect(settingsRequest(official)).toEqual({ releaseType: 'OFFICIAL' });
+    const watched = { ...official, safeguard: { on: true, percent: '5', devices: '100', minutes: '30' } };
+    expect(settingsRequest(watched).safeguard).toEqual({ maxFailureRate: 0.05, minDevices: 100, window: 'PT30M' });
+  });
+
+  it('turn a grayscale safeguard off with a rate no release reaches, and check its bounds', () => {
+    const off = settings({ whitelistIds: ['w1'], safeguard: { ...DEFAULT_SAFEGUARD, on: false } });
+    expect(settingsRequest(off).safeguard).toEqual({ maxFailureRate: 1, minDevices: 1, window: 'PT1M' });
+    const bad = settings({ whitelistIds: ['w1'], safeguard: { on: true, percent: '0', devices: '1.5', minutes: '2000' } });
+    expect(Object.keys(settingsProblems(bad, { now }))).toEqual(
+      ['safeguard.maxFailureRate', 'safeguard.minDevices', 'safeguard.window']);
   });
 
   it('become the request the API takes', () => {
@@ -43,6 +55,7 @@ describe('release settings', () => {
       releaseType: 'GRAYSCALE', description: 'try it',
       grayscale: { mode: 'WHITELIST', whitelistIds: ['w1'] },
       rules: [{ type: 'CUSTOM', attribute: 'channel', operator: 'IN', values: ['beta'], inverted: false, caseInsensitive: false }],
+      safeguard: { maxFailureRate: 0.1, minDevices: 20, window: 'PT10M' },
     });
     const window = settingsRequest(settings({ mode: 'TIME_WINDOW', endTime: dayjs('2026-12-01T00:00:00Z'), usersCount: '25' }));
     expect(window.grayscale).toEqual({ mode: 'TIME_WINDOW', endTime: '2026-12-01T00:00:00.000Z', usersCount: 25 });

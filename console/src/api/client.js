@@ -82,6 +82,7 @@ export const api = {
   tasks: (appKey, filter) => call(`/apps/${enc(appKey)}/release-tasks${query(filter)}`),
   task: (appKey, taskId) => call(`/apps/${enc(appKey)}/release-tasks/${enc(taskId)}`),
   taskEvents: (appKey, taskId) => call(`/apps/${enc(appKey)}/release-tasks/${enc(taskId)}/events`),
+  taskHealth: (appKey, taskId) => call(`/apps/${enc(appKey)}/release-tasks/${enc(taskId)}/health`),
   createTask: (appKey, task) => call(`/apps/${enc(appKey)}/release-tasks`, { method: 'POST', json: task }),
   createBatch: (appKey, batch) => call(`/apps/${enc(appKey)}/release-tasks/batch`, { method: 'POST', json: batch }),
   command: (appKey, taskId, command, streamVersion) =>

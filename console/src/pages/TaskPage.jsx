@@ -17,6 +17,7 @@ import Page from '../components/Page.jsx';
 import ProblemAlert from '../components/ProblemAlert.jsx';
 import { TaskState } from '../components/StatusBadge.jsx';
 import { OPERATORS, RULE_TYPES } from '../release/settings.js';
+import TaskHealthPanel from './TaskHealthPanel.jsx';
 import { audienceText } from './TasksPage.jsx';
 
 const ACTIVE = new Set(['RELEASING', 'PAUSED']);
@@ -58,6 +59,7 @@ function Timeline({ events }) {
           sx={{ position: 'relative', pl: 3, pb: 2, borderLeft: 2, borderColor: 'divider', ml: 1 }}>
           <Box sx={{ position: 'absolute', left: -7, top: 4, width: 12, height: 12, borderRadius: '50%', bgcolor: 'primary.main' }} />
           <Typography variant="subtitle2">{eventTitle(e.type)}</Typography>
+          {e.data?.reason && <Typography variant="body2" color="error">{e.data.reason}</Typography>}
           <Typography variant="body2" color="text.secondary">
             {new Date(e.occurredAt).toLocaleString()} · by <span data-actor>{e.actor}</span> · #{e.streamVersion}
           </Typography>
@@ -173,6 +175,11 @@ export default function TaskPage() {
                   {task.rules?.length ? task.rules.map((r, i) => <div key={i}>{ruleText(r)}</div>) : 'none'}
                 </Fact>
                 <Fact label="Description">{task.description || '—'}</Fact>
+                <Fact label="Safeguard">
+                  {task.safeguard
+                    ? `pauses past ${(100 * task.safeguard.maxFailureRate).toFixed(1)} % failing of at least ${task.safeguard.minDevices} devices in ${task.safeguard.window}`
+                    : 'none'}
+                </Fact>
                 {task.batchId && <Fact label="Batch">{task.batchId}</Fact>}
                 <Fact label="Package file">{task.artifact?.downloadUrl} ({task.artifact?.sizeBytes?.toLocaleString()} B)</Fact>
                 <Fact label="Created">{new Date(task.createdAt).toLocaleString()} by {task.createdBy}</Fact>
@@ -180,10 +187,13 @@ export default function TaskPage() {
                 <Fact label="Stream version">{task.streamVersion}</Fact>
               </Box>
             </Paper>
-            <Paper sx={{ p: 2 }}>
-              <Typography variant="h6" component="h2" gutterBottom>Audit trail</Typography>
-              <Timeline events={events || []} />
-            </Paper>
+            <Stack spacing={2}>
+              <TaskHealthPanel appKey={appKey} taskId={taskId} />
+              <Paper sx={{ p: 2 }}>
+                <Typography variant="h6" component="h2" gutterBottom>Audit trail</Typography>
+                <Timeline events={events || []} />
+              </Paper>
+            </Stack>
           </Box>
         </>
       )}

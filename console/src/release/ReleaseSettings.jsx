@@ -10,6 +10,8 @@ import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
 import { api } from '../api/client.js';
 import { useLive } from '../api/useLive.js';
 import RuleEditor from './RuleEditor.jsx';
+import SafeguardFields from './SafeguardFields.jsx';
+import { withReleaseType } from './settings.js';
 
 /**
  * The settings a single release and a batch release share: type, then (grayscale only) mode with its
@@ -26,7 +28,7 @@ export default function ReleaseSettings({ appKey, settings, onChange, problems, 
       <FormControl disabled={disabled}>
         <FormLabel id="release-type">Release type</FormLabel>
         <RadioGroup row aria-labelledby="release-type" value={settings.releaseType}
-          onChange={(e) => set('releaseType')(e.target.value)}>
+          onChange={(e) => onChange(withReleaseType(settings, e.target.value))}>
           <FormControlLabel value="GRAYSCALE" control={<Radio />} label="Grayscale" />
           <FormControlLabel value="OFFICIAL" control={<Radio />} label="Official (everyone)" />
         </RadioGroup>
@@ -65,6 +67,8 @@ export default function ReleaseSettings({ appKey, settings, onChange, problems, 
       {grayscale && (
         <RuleEditor rules={settings.rules} onChange={set('rules')} problems={problems} disabled={disabled} />
       )}
+      <SafeguardFields safeguard={settings.safeguard} onChange={set('safeguard')} problems={problems}
+        disabled={disabled} />
       <TextField label="Description" value={settings.description} onChange={(e) => set('description')(e.target.value)}
         multiline minRows={2} disabled={disabled} error={!!problems.description}
         helperText={problems.description || 'why this release; shown in the audit trail'} />

@@ -46,9 +46,18 @@ export function newRule() {
     caseInsensitive: false };
 }
 
+// The release-service's default for grayscale tasks: pause when over 10 % of at least 20 devices fail
+// within 10 minutes.
+export const DEFAULT_SAFEGUARD = { on: true, percent: '10', devices: '20', minutes: '10' };
+
 export function newSettings() {
   return { releaseType: 'GRAYSCALE', mode: 'WHITELIST', whitelistIds: [], endTime: dayjs().add(7, 'day'),
-    usersCount: '1000', rules: [], description: '' };
+    usersCount: '1000', rules: [], description: '', safeguard: { ...DEFAULT_SAFEGUARD } };
+}
+
+/** A grayscale release watches its devices by default; an official one only when asked. */
+export function withReleaseType(settings, releaseType) {
+  return { ...settings, releaseType, safeguard: { ...settings.safeguard, on: releaseType === 'GRAYSCALE' } };
 }
 
 function valueProblem(value, type) {
@@ -110,6 +119,21 @@ export function settingsProblems(settings, { now = dayjs() } = {}) {
     }
     settings.rules.forEach((rule, i) => ruleProblems(rule, `rules[${i}]`, problems));
   }
+  const guard = settings.safeguard;
+  if (guard.on) {
+    const percent = Number(guard.percent);
+    if (!(percent > 0 && percent <= 100)) {
+      problems['safeguard.maxFailureRate'] = 'a percentage above 0 and at most 100';
+    }
+    const devices = Number(guard.devices);
+    if (!Number.isInteger(devices) || devices < 1 || devices > 1000000) {
+      problems['safeguard.minDevices'] = 'a whole number of devices, 1 to 1,000,000';
+    }
+    const minutes = Number(guard.minutes);
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
+      problems['safeguard.window'] = 'whole minutes, 1 to 1440';
+    }
+  }
   if (settings.description.length > 500) {
     problems.description = 'at most 500 characters';
   }
@@ -139,6 +163,14 @@ export function settingsRequest(settings) {
       ? { mode: 'WHITELIST', whitelistIds: settings.whitelistIds }
       : { mode: 'TIME_WINDOW', endTime: settings.endTime.toISOString(), usersCount: Number(settings.usersCount) };
     body.rules = settings.rules.map(ruleRequest);
+  }
+  const guard = settings.safeguard;
+  if (guard.on) {
+    body.safeguard = { maxFailureRate: Number(guard.percent) / 100, minDevices: Number(guard.devices),
+      window: `PT${Number(guard.minutes)}M`};
+  } else if (settings.releaseType === 'GRAYSCALE') {
+    // A grayscale task without one gets the default; a rate of 100 % is how one says "never pause".
+    body.safeguard = { maxFailureRate: 1, minDevices: 1, window: 'PT1M' };
   }
   return body;
 }

@@ -240,9 +240,17 @@ class ConsoleBrowserIT {
     @Test
     @Order(7)
     void theTaskIsPausedResumedPromotedAndFinishedAndAStaleActionAsksToReload() {
+        // A device reports that it runs the version: the task's health shows it.
+        given().baseUri(gateway).contentType(io.restassured.http.ContentType.JSON).body(java.util.Map.of(
+                "platform", "ANDROID", "reports", List.of(java.util.Map.of("reportId", "r-" + UUID.randomUUID(),
+                        "packageId", packageId, "version", "1.0.0", "taskId", taskId, "outcome", "LAUNCHED",
+                        "device", "c".repeat(64), "at", java.time.Instant.now().toString()))))
+                .post("/client/v1/apps/{app}/reports", app).then().statusCode(202);
         page.navigate(gateway + "/console/#/apps/" + app + "/tasks/" + taskId);
         Locator state = page.locator("main [data-state]").first();
         assertThat(state).hasAttribute("data-state", "RELEASING");
+        assertThat(page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("release health"))
+                .locator("[data-count=launched]")).hasText("Launched: 1");
         assertThat(button(page, "Finish")).hasCount(0);
         button(page, "Pause").click();
         assertThat(state).hasAttribute("data-state", "PAUSED");
