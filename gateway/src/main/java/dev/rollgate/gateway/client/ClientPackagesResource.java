@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
 @Tag(name = "Client API")
 public class ClientPackagesResource {
 
-    private static final Pattern APP_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
+    /** What an app key can be; anything else is an app nobody registered. */
+    public static final Pattern APP_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private final SegmentCache cache;
     private final RedisAudience audience;
@@ -76,7 +77,8 @@ public class ClientPackagesResource {
                 .build();
     }
 
-    private static Response unknownApp(String appKey) {
+    /** The client API's 404 for an app it does not know (also the report endpoint's). */
+    public static Response unknownApp(String appKey) {
         return Response.status(Response.Status.NOT_FOUND).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(404, "Not Found", "no app '" + shortened(appKey) + "' is registered")).build();
     }

@@ -1,5 +1,6 @@
 package dev.rollgate.gateway.reports;
 
+import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.problem.Problem;
 import dev.rollgate.contracts.report.ClientReport;
 import dev.rollgate.gateway.cache.SegmentCache;
@@ -20,7 +21,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import static dev.rollgate.gateway.client.ClientPackagesResource.APP_KEY;
+import static dev.rollgate.gateway.client.ClientPackagesResource.unknownApp;
 
 /**
  * Devices' outcome reports: open like the client API, checked strictly, limited per device, and put on
@@ -29,8 +32,6 @@ import java.util.regex.Pattern;
 @Path("/client/v1/apps/{appKey}/reports")
 @Tag(name = "Client API")
 public class ReportsResource {
-
-    private static final Pattern APP_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private final SegmentCache cache;
     private final DeviceQuota quota;
@@ -53,7 +54,7 @@ public class ReportsResource {
             return Uni.createFrom().item(unknownApp(appKey));
         }
         Instant now = Instant.now();
-        List<dev.rollgate.contracts.problem.FieldError> errors = ReportCheck.problems(batch, now);
+        List<FieldError> errors = ReportCheck.problems(batch, now);
         if (!errors.isEmpty()) {
             refused(appKey, "invalid", batch == null || batch.reports() == null ? 1 : batch.reports().size());
             throw new InvalidClientException("the report batch has invalid fields; none of it was taken", errors);
@@ -83,11 +84,5 @@ public class ReportsResource {
     private void refused(String appKey, String why, int reports) {
         metrics.counter("rollgate.reports.refused", "app", APP_KEY.matcher(appKey).matches() ? appKey : "-",
                 "why", why).increment(reports);
-    }
-
-    private static Response unknownApp(String appKey) {
-        return Response.status(Response.Status.NOT_FOUND).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(404, "Not Found", "no app '" + (appKey.length() > 80 ? appKey.substring(0, 80) + "…"
-                        : appKey) + "' is registered")).build();
     }
 }

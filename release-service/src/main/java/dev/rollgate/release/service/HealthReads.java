@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Reads the report topology's stores (interactive queries). This instance answers for the tasks of the
@@ -36,22 +37,35 @@ public class HealthReads {
 
     /** @throws HealthUnavailableException while the stores are being restored or moved */
     public TaskHealth total(String taskId) {
-        byte[] json = store(HealthStores.HEALTH).get(taskId);
-        return json == null ? TaskHealth.empty() : read(json, TaskHealth.class);
+        return queried(() -> {
+            byte[] json = store(HealthStores.HEALTH).get(taskId);
+            return json == null ? TaskHealth.empty() : read(json, TaskHealth.class);
+        });
     }
 
     /** The minutes from {@code from} to {@code to}, both included, that have counts, oldest first. */
     public List<Minute> minutes(String taskId, long fromMinute, long toMinute) {
-        List<Minute> found = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> range = store(HealthStores.MINUTES).range(
-                HealthStores.minuteKey(taskId, fromMinute), HealthStores.minuteKey(taskId, toMinute))) {
-            while (range.hasNext()) {
-                KeyValue<String, byte[]> entry = range.next();
-                long minute = Long.parseLong(entry.key.substring(entry.key.lastIndexOf('|') + 1));
-                found.add(new Minute(minute, read(entry.value, HealthCounts.class)));
+        return queried(() -> {
+            List<Minute> found = new ArrayList<>();
+            try (KeyValueIterator<String, byte[]> range = store(HealthStores.MINUTES).range(
+                    HealthStores.minuteKey(taskId, fromMinute), HealthStores.minuteKey(taskId, toMinute))) {
+                while (range.hasNext()) {
+                    KeyValue<String, byte[]> entry = range.next();
+                    long minute = Long.parseLong(entry.key.substring(entry.key.lastIndexOf('|') + 1));
+                    found.add(new Minute(minute, read(entry.value, HealthCounts.class)));
+                }
             }
+            return found;
+        });
+    }
+
+    /** A store may stop answering at any read while its thread starts, restores or hands partitions over. */
+    private static <T> T queried(Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (InvalidStateStoreException e) {
+            throw new HealthUnavailableException(e);
         }
-        return found;
     }
 
     /** The counts of the last {@code minutes} minutes up to {@code now}, summed. */
@@ -65,11 +79,7 @@ public class HealthReads {
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> store(String name) {
-        try {
-            return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore()));
-        } catch (InvalidStateStoreException e) {
-            throw new HealthUnavailableException(e);
-        }
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore()));
     }
 
     private static <T> T read(byte[] json, Class<T> type) {
