@@ -69,6 +69,10 @@ public final class HealthBenchmarks {
         double alone;
         double withPaced;
         double withMax;
+        int fixedRate;
+        LoadGenerator.Latency latencyAlone;
+        LoadGenerator.Latency[] latencyWithReports = new LoadGenerator.Latency[1];
+        ReportLoad.Intake[] pacedBesideLatency = new ReportLoad.Intake[1];
         ReportLoad.Intake intakeAlone;
         ReportLoad.Intake[] paced = new ReportLoad.Intake[1];
         ReportLoad.Intake[] unpaced = new ReportLoad.Intake[1];
@@ -84,6 +88,21 @@ public final class HealthBenchmarks {
             say("client API with %d reports/s arriving, %d s", PACED_REPORTS_PER_SECOND, seconds);
             withPaced = besideReports(load, paths, seconds, () -> paced[0] = reports.run(SENDERS, 3, seconds,
                     PACED_REPORTS_PER_SECOND));
+            caughtUp();
+            // The client API at a fixed quarter of its saturation: what a device waits, with and without reports.
+            fixedRate = (int) (alone / 4);
+            say("client API at %d requests/s alone, then with %d reports/s arriving", fixedRate,
+                    PACED_REPORTS_PER_SECOND);
+            latencyAlone = load.atRate(gateway, paths, fixedRate, 5, seconds);
+            Thread sender = Thread.ofPlatform().start(() -> {
+                try {
+                    pacedBesideLatency[0] = reports.run(SENDERS, 5, seconds, PACED_REPORTS_PER_SECOND);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            latencyWithReports[0] = load.atRate(gateway, paths, fixedRate, 5, seconds);
+            sender.join();
             caughtUp();
             say("client API with reports as fast as they are taken, %d s", seconds);
             withMax = besideReports(load, paths, seconds, () -> unpaced[0] = reports.run(SENDERS, 3, seconds, 0));
@@ -106,6 +125,12 @@ public final class HealthBenchmarks {
                 paced[0].reportsPerSecond(), ">= 50000");
         row("   client API meanwhile, requests/s", withPaced, "");
         ratio("   ratio client API with those reports / alone", withPaced / alone, ">= 0.90");
+        row("   client API at " + fixedRate + " requests/s alone, p50, ms", latencyAlone.p50Millis(), "");
+        row("   client API at " + fixedRate + " requests/s alone, p99, ms", latencyAlone.p99Millis(), "");
+        row("   the same with " + Math.round(pacedBesideLatency[0].reportsPerSecond()) + " reports/s taken, p50, ms",
+                latencyWithReports[0].p50Millis(), "");
+        row("   the same with those reports, p99, ms", latencyWithReports[0].p99Millis(), "");
+        row("   client API requests that failed or timed out with those reports", latencyWithReports[0].errors(), "0");
         row("   reports taken as fast as they go beside the client API, reports/s", unpaced[0].reportsPerSecond(), "");
         row("   client API meanwhile, requests/s", withMax, "");
         ratio("   ratio client API with those reports / alone", withMax / alone, "");
