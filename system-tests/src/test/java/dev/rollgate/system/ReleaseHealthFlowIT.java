@@ -2,6 +2,7 @@ package dev.rollgate.system;
 
 import dev.rollgate.sdk.DeviceContext;
 import dev.rollgate.sdk.RollgateClient;
+import dev.rollgate.testing.ServiceProcess;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
@@ -213,5 +214,29 @@ class ReleaseHealthFlowIT {
         });
         // While its stores come back, the endpoint says so (503 with Retry-After), never a 500.
         assertThat(answered).allMatch(status -> status == 200 || status == 503);
+    }
+
+    @Test
+    @Order(5)
+    void withTwoInstancesEitherAnswersForEveryTask() {
+        JsonPath before = health();
+        Map<String, String> env = SystemStack.environment(stack.kafka(), SystemStack.redis());
+        env.put("DB_NAME", "rollgate_release_system");
+        env.put("PACKAGE_SERVICE_URL", stack.packageService.url());
+        env.put("STREAMS_STATE_DIR", SystemStack.freshDirectory("release-health-state-2"));
+        try (ServiceProcess second = ServiceProcess.start(SystemStack.root(), "release-service", "release-service-2",
+                env)) {
+            // The six report partitions are shared out between the two; the task's is counted by one of them,
+            // and a read at the other is passed on to it.
+            for (String instance : List.of(stack.releaseService.url(), second.url())) {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    io.restassured.response.Response response = console.request().baseUri(instance)
+                            .get("/api/v1/apps/" + app + "/release-tasks/" + taskId + "/health");
+                    assertThat(response.statusCode()).isIn(200, 503);
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    assertThat(response.jsonPath().getMap("devices")).isEqualTo(before.getMap("devices"));
+                });
+            }
+        }
     }
 }

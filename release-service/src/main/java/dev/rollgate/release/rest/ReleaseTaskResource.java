@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -104,10 +107,13 @@ public class ReleaseTaskResource {
     @Path("/{taskId}/health")
     @Operation(summary = "How the task's version fares on devices: devices per outcome, failure rate, the "
             + "safeguard's window, the last hour by minute")
-    public Uni<TaskHealthView> health(
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskHealthView.class)))
+    public Uni<Response> health(
             @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId) {
-        return health.health(appKey, taskId);
+            @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId,
+            @RestHeader("Authorization") String authorization,
+            @RestHeader(TaskHealthReads.FORWARDED) String forwarded) {
+        return health.health(appKey, taskId, authorization, forwarded != null);
     }
 
     @POST

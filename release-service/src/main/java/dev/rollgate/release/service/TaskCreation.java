@@ -100,7 +100,9 @@ public class TaskCreation {
                                     .chain(active -> {
                                         addActive(draft, active, problems);
                                         if (!problems.isEmpty()) {
-                                            return Uni.createFrom().failure(new ReleaseConflictException(problems.size()
+                                            // A package may block for several reasons: count packages, not reasons.
+                                            long blocking = problems.stream().map(FieldError::field).distinct().count();
+                                            return Uni.createFrom().failure(new ReleaseConflictException(blocking
                                                     + " of " + draft.packageIds().size()
                                                     + " packages cannot be released; no task was created", problems));
                                         }

@@ -78,6 +78,20 @@ class BatchReleaseIT {
     }
 
     @Test
+    void aPackageBlockingForTwoReasonsCountsAsOnePackage() {
+        String app = ReleaseFixture.app();
+        ReleaseFixture.officialTask(app, "20000001", "1.0");
+        PackageServiceStandIn.version(app, "20000001", "1.0", Platform.ANDROID, VersionState.OFFICIAL_RELEASING);
+        PackageServiceStandIn.version(app, "20000002", "1.0", Platform.ANDROID, VersionState.TO_BE_RELEASED);
+
+        given().contentType(ContentType.JSON).body(batch(List.of("20000001", "20000002")))
+                .post(TASKS + "/batch", app)
+                .then().statusCode(409)
+                .body("detail", containsString("1 of 2 packages cannot be released"))
+                .body("errors.field", contains("packageIds[0]", "packageIds[0]"));
+    }
+
+    @Test
     void aBatchNamesEachPackageOnce() {
         String app = ReleaseFixture.app();
         given().contentType(ContentType.JSON).body(batch(List.of("20000001", "20000001"))).post(TASKS + "/batch", app)
