@@ -94,7 +94,7 @@ final class GatewayClient {
         return query.toString();
     }
 
-    private static String encode(String text) {
+    static String encode(String text) {
         try {
             // The String-charset form needs Android API 33; the charset name works everywhere.
             return URLEncoder.encode(text, "UTF-8");
@@ -103,7 +103,7 @@ final class GatewayClient {
         }
     }
 
-    private static String stripSlash(String url) {
+    static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -6,7 +6,6 @@ import dev.rollgate.sdk.http.HttpResponse;
 import dev.rollgate.sdk.http.HttpTransport;
 
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,8 +50,7 @@ final class OutcomeReports {
 
     OutcomeReports(HttpTransport http, String gatewayUrl, String appKey, DeviceContext context, LongSupplier millis) {
         this.http = http;
-        this.url = (gatewayUrl.endsWith("/") ? gatewayUrl.substring(0, gatewayUrl.length() - 1) : gatewayUrl)
-                + "/client/v1/apps/" + encode(appKey) + "/reports";
+        this.url = GatewayClient.stripSlash(gatewayUrl) + "/client/v1/apps/" + GatewayClient.encode(appKey) + "/reports";
         this.platform = context.platform();
         String identity = context.deviceId() != null ? context.deviceId() : context.userId();
         this.device = sha256(appKey + "\n" + (identity != null ? identity : UUID.randomUUID().toString()));
@@ -176,14 +174,6 @@ final class OutcomeReports {
             return hex.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is on every Java and Android", e);
-        }
-    }
-
-    private static String encode(String text) {
-        try {
-            return URLEncoder.encode(text, "UTF-8");
-        } catch (java.io.UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

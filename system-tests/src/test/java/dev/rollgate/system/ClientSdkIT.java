@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -56,10 +55,7 @@ class ClientSdkIT {
         stack = SystemStack.get();
         console = new Console(stack.gatewayA.url(), "sdk");
         files = new PackageFiles();
-        app = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        console.post("/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"SDK\"}").statusCode(201);
-        console.post("/api/v1/apps/" + app + "/packages", "{\"packageId\":\"" + PKG + "\",\"name\":\"Checkout\","
-                + "\"type\":\"NORMAL\"}").statusCode(201);
+        app = console.appWithPackage("s", PKG);
         device = client(stack.gatewayA.url());
         device.open();
     }
@@ -81,11 +77,7 @@ class ClientSdkIT {
 
     /** A version whose file is {@code zip}, served under its own name; the registered hash is {@code hashOf}'s. */
     private static void version(String version, byte[] zip, byte[] hashOf) {
-        String url = files.put(PKG + "-" + version + ".zip", zip);
-        console.post("/api/v1/apps/" + app + "/packages/" + PKG + "/versions", """
-                {"version":"%s","platform":"ANDROID","clientVersionMin":"10.0","downloadUrl":"%s","sha256":"%s",
-                 "sizeBytes":%d,"mainUrl":"/index.html","fallbackBaseUrl":"https://m.example.com/checkout/"}"""
-                .formatted(version, url, PackageFiles.sha256(hashOf), zip.length)).statusCode(201);
+        console.version(app, PKG, version, files, zip, hashOf);
     }
 
     private static String official(String version) {

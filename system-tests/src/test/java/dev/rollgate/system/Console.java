@@ -7,6 +7,7 @@ import io.restassured.specification.RequestSpecification;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
@@ -39,6 +40,24 @@ final class Console {
 
     void command(String app, String taskId, String command) {
         post("/api/v1/apps/" + app + "/release-tasks/" + taskId + "/" + command, "").statusCode(200);
+    }
+
+    /** A new app of its own, its key starting with {@code prefix}, holding one package; the app key. */
+    String appWithPackage(String prefix, String packageId) {
+        String app = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        post("/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"" + prefix + "\"}").statusCode(201);
+        post("/api/v1/apps/" + app + "/packages", "{\"packageId\":\"" + packageId + "\",\"name\":\"Checkout\","
+                + "\"type\":\"NORMAL\"}").statusCode(201);
+        return app;
+    }
+
+    /** A version whose file {@code files} serves; the hash registered is {@code hashOf}'s (a wrong one, if asked). */
+    void version(String app, String packageId, String version, PackageFiles files, byte[] zip, byte[] hashOf) {
+        String url = files.put(packageId + "-" + version + ".zip", zip);
+        post("/api/v1/apps/" + app + "/packages/" + packageId + "/versions", """
+                {"version":"%s","platform":"ANDROID","clientVersionMin":"10.0","downloadUrl":"%s","sha256":"%s",
+                 "sizeBytes":%d,"mainUrl":"/index.html","fallbackBaseUrl":"https://m.example.com/checkout/"}"""
+                .formatted(version, url, PackageFiles.sha256(hashOf), zip.length)).statusCode(201);
     }
 
     void version(String app, String packageId, String version) {

@@ -55,10 +55,7 @@ class ReleaseHealthFlowIT {
         stack = SystemStack.get();
         console = new Console(stack.gatewayA.url(), "rhea");
         files = new PackageFiles();
-        app = "h" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        console.post("/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"Health\"}").statusCode(201);
-        console.post("/api/v1/apps/" + app + "/packages", "{\"packageId\":\"" + PKG + "\",\"name\":\"Checkout\","
-                + "\"type\":\"NORMAL\"}").statusCode(201);
+        app = console.appWithPackage("h", PKG);
         version("1.0.0");
         String baseline = console.createTask(app, "{\"packageId\":\"" + PKG + "\",\"version\":\"1.0.0\","
                 + "\"platform\":\"ANDROID\",\"releaseType\":\"OFFICIAL\"}");
@@ -82,11 +79,7 @@ class ReleaseHealthFlowIT {
 
     private static void version(String version) {
         byte[] zip = Zips.page("Checkout " + version, 2_000);
-        String url = files.put(PKG + "-" + version + ".zip", zip);
-        console.post("/api/v1/apps/" + app + "/packages/" + PKG + "/versions", """
-                {"version":"%s","platform":"ANDROID","clientVersionMin":"10.0","downloadUrl":"%s","sha256":"%s",
-                 "sizeBytes":%d,"mainUrl":"/index.html","fallbackBaseUrl":"https://m.example.com/checkout/"}"""
-                .formatted(version, url, PackageFiles.sha256(zip), zip.length)).statusCode(201);
+        console.version(app, PKG, version, files, zip, zip);
     }
 
     private static RollgateClient device(String user) throws IOException {

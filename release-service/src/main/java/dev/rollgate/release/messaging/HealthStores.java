@@ -1,8 +1,12 @@
 package dev.rollgate.release.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.rollgate.contracts.json.ContractsJson;
+
+import java.io.IOException;
 import java.time.Instant;
 
-/** The state stores the report topology keeps, and how their keys are made. */
+/** The state stores the report topology keeps, how their keys are made and their values written. */
 public final class HealthStores {
 
     /** reportId → when it was counted, for a day: a report sent twice is counted once. */
@@ -28,5 +32,26 @@ public final class HealthStores {
 
     public static long epochMinute(Instant at) {
         return at.getEpochSecond() / 60;
+    }
+
+    /** A health store's value (TaskHealth, HealthCounts) as stored: JSON. */
+    public static byte[] write(Object value) {
+        try {
+            return ContractsJson.mapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A stored value back, or {@code absent} when there is none. */
+    public static <T> T read(byte[] json, Class<T> type, T absent) {
+        if (json == null) {
+            return absent;
+        }
+        try {
+            return ContractsJson.mapper().readValue(json, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("a health store holds what this code cannot read", e);
+        }
     }
 }

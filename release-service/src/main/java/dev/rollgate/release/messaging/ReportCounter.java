@@ -1,6 +1,5 @@
 package dev.rollgate.release.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rollgate.contracts.json.ContractsJson;
 import dev.rollgate.contracts.report.ClientReport;
 import dev.rollgate.release.domain.DeviceOutcomes;
@@ -77,11 +76,11 @@ class ReportCounter implements Processor<String, byte[], Void, Void> {
             return;
         }
         devices.put(deviceKey, after.bits());
-        TaskHealth total = read(health.get(task), TaskHealth.class, TaskHealth.empty());
-        health.put(task, write(total.counted(before, after, report.reason())));
+        TaskHealth total = HealthStores.read(health.get(task), TaskHealth.class, TaskHealth.empty());
+        health.put(task, HealthStores.write(total.counted(before, after, report.reason())));
         String minute = HealthStores.minuteKey(task, HealthStores.epochMinute(Instant.ofEpochMilli(now)));
-        HealthCounts inMinute = read(minutes.get(minute), HealthCounts.class, HealthCounts.empty());
-        minutes.put(minute, write(inMinute.counted(before, after)));
+        HealthCounts inMinute = HealthStores.read(minutes.get(minute), HealthCounts.class, HealthCounts.empty());
+        minutes.put(minute, HealthStores.write(inMinute.counted(before, after)));
         if (report.taskId() != null && after.reporting()) {
             changes.changed(report.appKey(), report.taskId());
         }
@@ -90,25 +89,6 @@ class ReportCounter implements Processor<String, byte[], Void, Void> {
     private boolean seen(String reportId, long now) {
         try (WindowStoreIterator<Long> found = reportIds.fetch(reportId, now - DEDUPLICATION.toMillis(), now)) {
             return found.hasNext();
-        }
-    }
-
-    private static <T> T read(byte[] json, Class<T> type, T absent) {
-        if (json == null) {
-            return absent;
-        }
-        try {
-            return ContractsJson.mapper().readValue(json, type);
-        } catch (IOException e) {
-            throw new IllegalStateException("a health store holds what this code cannot read", e);
-        }
-    }
-
-    private static byte[] write(Object value) {
-        try {
-            return ContractsJson.mapper().writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.rollgate.release.service;
 
-import dev.rollgate.contracts.json.ContractsJson;
 import dev.rollgate.release.domain.HealthCounts;
 import dev.rollgate.release.domain.TaskHealth;
 import dev.rollgate.release.messaging.HealthStores;
@@ -13,7 +12,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +36,7 @@ public class HealthReads {
     /** @throws HealthUnavailableException while the stores are being restored or moved */
     public TaskHealth total(String taskId) {
         return queried(() -> {
-            byte[] json = store(HealthStores.HEALTH).get(taskId);
-            return json == null ? TaskHealth.empty() : read(json, TaskHealth.class);
+            return HealthStores.read(store(HealthStores.HEALTH).get(taskId), TaskHealth.class, TaskHealth.empty());
         });
     }
 
@@ -52,7 +49,7 @@ public class HealthReads {
                 while (range.hasNext()) {
                     KeyValue<String, byte[]> entry = range.next();
                     long minute = Long.parseLong(entry.key.substring(entry.key.lastIndexOf('|') + 1));
-                    found.add(new Minute(minute, read(entry.value, HealthCounts.class)));
+                    found.add(new Minute(minute, HealthStores.read(entry.value, HealthCounts.class, HealthCounts.empty())));
                 }
             }
             return found;
@@ -80,13 +77,5 @@ public class HealthReads {
 
     private ReadOnlyKeyValueStore<String, byte[]> store(String name) {
         return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, byte[]>keyValueStore()));
-    }
-
-    private static <T> T read(byte[] json, Class<T> type) {
-        try {
-            return ContractsJson.mapper().readValue(json, type);
-        } catch (IOException e) {
-            throw new IllegalStateException("a health store holds what this code cannot read", e);
-        }
     }
 }

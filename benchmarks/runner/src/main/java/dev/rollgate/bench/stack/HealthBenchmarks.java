@@ -1,7 +1,5 @@
 package dev.rollgate.bench.stack;
 
-import dev.rollgate.testing.TestTokens;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static dev.rollgate.bench.stack.FigureTable.ratio;
+import static dev.rollgate.bench.stack.FigureTable.row;
+import static dev.rollgate.bench.stack.FigureTable.say;
 
 /**
  * Release health's figures against the local stack: reports taken per second through the gateway, alone and
@@ -33,8 +34,7 @@ public final class HealthBenchmarks {
 
     private final String gateway;
     private final String kafka;
-    private final String token = "Bearer " + TestTokens.mint("benchmark", List.of("admin"), List.of("*"),
-            Duration.ofHours(2));
+    private final ConsoleCalls calls = new ConsoleCalls();
     private final String app = "health-" + UUID.randomUUID().toString().substring(0, 8);
     private String whitelist;
 
@@ -55,9 +55,9 @@ public final class HealthBenchmarks {
 
     private void run(int seconds, int trials) throws Exception {
         say("setting up app %s: a baseline, and grayscale tasks with a safeguard", app);
-        post(gateway + "/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"Health benchmark\"}");
-        whitelist = field(post(api() + "/whitelists", "{\"name\":\"failing\",\"idType\":\"USER_ID\"}"), "whitelistId");
-        post(api() + "/whitelists/" + whitelist + "/members", "{\"ids\":[\"failing-user\"]}");
+        calls.post(gateway + "/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"Health benchmark\"}");
+        whitelist = ConsoleCalls.field(calls.post(api() + "/whitelists", "{\"name\":\"failing\",\"idType\":\"USER_ID\"}"), "whitelistId");
+        calls.post(api() + "/whitelists/" + whitelist + "/members", "{\"ids\":[\"failing-user\"]}");
         String loadTask = release("20000001");
 
         List<String> paths = new ArrayList<>();
@@ -86,26 +86,20 @@ public final class HealthBenchmarks {
             say("client API alone, %d s", seconds);
             alone = load.saturate(gateway, paths, CONNECTIONS, 3, seconds).perSecond();
             say("client API with %d reports/s arriving, %d s", PACED_REPORTS_PER_SECOND, seconds);
-            withPaced = besideReports(load, paths, seconds, () -> paced[0] = reports.run(SENDERS, 3, seconds,
-                    PACED_REPORTS_PER_SECOND));
+            withPaced = besideReports(() -> load.saturate(gateway, paths, CONNECTIONS, 3, seconds).perSecond(),
+                    () -> paced[0] = reports.run(SENDERS, 3, seconds, PACED_REPORTS_PER_SECOND));
             caughtUp();
             // The client API at a fixed quarter of its saturation: what a device waits, with and without reports.
             fixedRate = (int) (alone / 4);
             say("client API at %d requests/s alone, then with %d reports/s arriving", fixedRate,
                     PACED_REPORTS_PER_SECOND);
             latencyAlone = load.atRate(gateway, paths, fixedRate, 5, seconds);
-            Thread sender = Thread.ofPlatform().start(() -> {
-                try {
-                    pacedBesideLatency[0] = reports.run(SENDERS, 5, seconds, PACED_REPORTS_PER_SECOND);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            latencyWithReports[0] = load.atRate(gateway, paths, fixedRate, 5, seconds);
-            sender.join();
+            latencyWithReports[0] = besideReports(() -> load.atRate(gateway, paths, fixedRate, 5, seconds),
+                    () -> pacedBesideLatency[0] = reports.run(SENDERS, 5, seconds, PACED_REPORTS_PER_SECOND));
             caughtUp();
             say("client API with reports as fast as they are taken, %d s", seconds);
-            withMax = besideReports(load, paths, seconds, () -> unpaced[0] = reports.run(SENDERS, 3, seconds, 0));
+            withMax = besideReports(() -> load.saturate(gateway, paths, CONNECTIONS, 3, seconds).perSecond(),
+                    () -> unpaced[0] = reports.run(SENDERS, 3, seconds, 0));
         }
         double drain = caughtUp();
 
@@ -116,9 +110,7 @@ public final class HealthBenchmarks {
         }
         Arrays.sort(nanos);
 
-        System.out.println();
-        System.out.println("Rollgate release-health benchmarks on " + Machine.describe());
-        System.out.printf(Locale.ROOT, "%-72s %12s %s%n", "figure", "value", "goal");
+        FigureTable.header("Rollgate release-health benchmarks");
         row("7. reports taken through the gateway, reports/s (batches of 100, alone)", intakeAlone.reportsPerSecond(), "");
         row("   client API alone, requests/s", alone, "");
         row("   reports taken at a " + PACED_REPORTS_PER_SECOND + "/s pace beside the client API, reports/s",
@@ -161,16 +153,16 @@ public final class HealthBenchmarks {
 
     /** Releases 1.0.0 officially and finishes it, then 1.1.0 grayscale with a safeguard; the grayscale task. */
     private String release(String packageId) throws Exception {
-        post(api() + "/packages", "{\"packageId\":\"" + packageId + "\",\"name\":\"P\",\"type\":\"NORMAL\"}");
+        calls.post(api() + "/packages", "{\"packageId\":\"" + packageId + "\",\"name\":\"P\",\"type\":\"NORMAL\"}");
         for (String version : List.of("1.0.0", "1.1.0")) {
-            post(api() + "/packages/" + packageId + "/versions", "{\"version\":\"" + version + "\",\"platform\":\"ANDROID\","
+            calls.post(api() + "/packages/" + packageId + "/versions", "{\"version\":\"" + version + "\",\"platform\":\"ANDROID\","
                     + "\"clientVersionMin\":\"10.0\",\"downloadUrl\":\"https://cdn.example.com/p/" + version + ".zip\","
                     + "\"sha256\":\"" + SHA + "\",\"sizeBytes\":1000}");
         }
-        String baseline = field(post(api() + "/release-tasks", "{\"packageId\":\"" + packageId + "\",\"version\":\"1.0.0\","
+        String baseline = ConsoleCalls.field(calls.post(api() + "/release-tasks", "{\"packageId\":\"" + packageId + "\",\"version\":\"1.0.0\","
                 + "\"platform\":\"ANDROID\",\"releaseType\":\"OFFICIAL\"}"), "taskId");
-        post(api() + "/release-tasks/" + baseline + "/finish", "");
-        return field(post(api() + "/release-tasks", "{\"packageId\":\"" + packageId + "\",\"version\":\"1.1.0\","
+        calls.post(api() + "/release-tasks/" + baseline + "/finish", "");
+        return ConsoleCalls.field(calls.post(api() + "/release-tasks", "{\"packageId\":\"" + packageId + "\",\"version\":\"1.1.0\","
                 + "\"platform\":\"ANDROID\",\"releaseType\":\"GRAYSCALE\",\"grayscale\":{\"mode\":\"WHITELIST\","
                 + "\"whitelistIds\":[\"" + whitelist + "\"]},\"safeguard\":{\"maxFailureRate\":0.5,\"minDevices\":2,"
                 + "\"window\":\"PT10M\"}}"), "taskId");
@@ -207,28 +199,8 @@ public final class HealthBenchmarks {
         return gateway + "/api/v1/apps/" + app;
     }
 
-    private String post(String url, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", token).header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(1)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(1);
-    }
-
-    /** The client API's rate while {@code reports} runs on a thread of its own. */
-    private double besideReports(LoadGenerator load, List<String> paths, int seconds, ReportRun reports)
-            throws Exception {
+    /** What {@code measure} measures of the client API while {@code reports} runs on a thread of its own. */
+    private static <T> T besideReports(java.util.concurrent.Callable<T> measure, ReportRun reports) throws Exception {
         Thread sender = Thread.ofPlatform().start(() -> {
             try {
                 reports.run();
@@ -236,9 +208,9 @@ public final class HealthBenchmarks {
                 Thread.currentThread().interrupt();
             }
         });
-        double rate = load.saturate(gateway, paths, CONNECTIONS, 3, seconds).perSecond();
+        T measured = measure.call();
         sender.join();
-        return rate;
+        return measured;
     }
 
     @FunctionalInterface
@@ -251,18 +223,5 @@ public final class HealthBenchmarks {
         double seconds = ConsumersCaughtUp.await(kafka, Duration.ofMinutes(10));
         say("the consumers caught up in %.1f s", seconds);
         return seconds;
-    }
-
-    private static void ratio(String figure, double value, String goal) {
-        System.out.printf(Locale.ROOT, "%-72s %12.2f %s%n", figure, value, goal);
-    }
-
-    private static void row(String figure, double value, String goal) {
-        System.out.printf(Locale.ROOT, "%-72s %12.1f %s%n", figure, value, goal);
-    }
-
-    private static void say(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "==> %s %s%n", java.time.LocalTime.now().withNano(0), String.format(Locale.ROOT,
-                format, args));
     }
 }

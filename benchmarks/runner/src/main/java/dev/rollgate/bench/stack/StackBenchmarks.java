@@ -1,24 +1,21 @@
 package dev.rollgate.bench.stack;
 
 import dev.rollgate.contracts.event.Topics;
-import dev.rollgate.testing.TestTokens;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static dev.rollgate.bench.stack.FigureTable.ratio;
+import static dev.rollgate.bench.stack.FigureTable.row;
+import static dev.rollgate.bench.stack.FigureTable.say;
 
 /**
  * The stack's figures, against the local stack that {@code deploy/local/up} started and a bare endpoint:
@@ -27,7 +24,6 @@ import java.util.regex.Pattern;
  */
 public final class StackBenchmarks {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Pattern VERSION = Pattern.compile("\"version\":\"([^\"]+)\"");
     private static final int ROUNDS = 3;
     private static final int CONNECTIONS = 64;
@@ -40,8 +36,7 @@ public final class StackBenchmarks {
     private final String kafka;
     private final Path gatewayPid;
     private final Path barePid;
-    private final String token = "Bearer " + TestTokens.mint("benchmark", List.of("admin"), List.of("*"),
-            Duration.ofHours(2));
+    private final ConsoleCalls calls = new ConsoleCalls();
 
     private StackBenchmarks(String[] args) {
         gateway = args[0];
@@ -79,7 +74,7 @@ public final class StackBenchmarks {
                 ConsumersCaughtUp.await(kafka, Duration.ofMinutes(10)));
         List<String> paths = Dataset.clientPaths(20_000);
         try (LoadGenerator load = new LoadGenerator()) {
-            int answerBytes = get(gateway + paths.get(3)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            int answerBytes = calls.get(gateway + paths.get(3)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             List<String> barePaths = List.of("/bare?bytes=" + answerBytes);
             List<String> noRedisPaths = Dataset.clientPaths(20_000, new String[] {"Paris", "Lyon"});
             say("throughput: warm-up, then %d rounds of bare endpoint, client API, clients without Redis", ROUNDS);
@@ -126,11 +121,9 @@ public final class StackBenchmarks {
             }
             long rebuildEvents = ConsumersCaughtUp.topicSize(kafka, Topics.RELEASE_EVENTS);
             say("rebuild of Redis from %d events on the topic", rebuildEvents);
-            String rebuild = post(targeting + "/admin/rebuild");
+            String rebuild = calls.post(targeting + "/admin/rebuild");
 
-            System.out.println();
-            System.out.println("Rollgate benchmarks on " + Machine.describe());
-            System.out.printf(Locale.ROOT, "%-72s %12s %s%n", "figure", "value", "goal");
+            FigureTable.header("Rollgate benchmarks");
             row("1. propagation p50 (201 -> client sees it), ms", propagation[0], "");
             row("   propagation p99, ms (" + releases + " releases)", propagation[1], "< 1000 (stretch 250)");
             row("   propagation max, ms", propagation[2], "");
@@ -156,8 +149,8 @@ public final class StackBenchmarks {
             row("   bare endpoint at that rate, p50, ms", bareQuarter.p50Millis(), "");
             row("   bare endpoint at that rate, p99, ms", bareQuarter.p99Millis(), "");
             row("4. rebuild from the topic, ms (" + rebuildEvents + " events on the topic)",
-                    Double.parseDouble(field(rebuild, "millis")), "< 30000");
-            row("   events applied by the rebuild", Double.parseDouble(field(rebuild, "eventsApplied")), "");
+                    Double.parseDouble(ConsoleCalls.field(rebuild, "millis")), "< 30000");
+            row("   events applied by the rebuild", Double.parseDouble(ConsoleCalls.field(rebuild, "eventsApplied")), "");
             row("6. gateway resident memory under load, MiB", rss / 1024.0, "");
         }
     }
@@ -166,28 +159,28 @@ public final class StackBenchmarks {
     private double[] propagation(int releases) throws Exception {
         String app = "prop-" + UUID.randomUUID().toString().substring(0, 8);
         String api = gateway + "/api/v1/apps/" + app;
-        post(gateway + "/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"Propagation\"}");
-        post(api + "/packages", "{\"packageId\":\"20000001\",\"name\":\"P\",\"type\":\"NORMAL\"}");
+        calls.post(gateway + "/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"Propagation\"}");
+        calls.post(api + "/packages", "{\"packageId\":\"20000001\",\"name\":\"P\",\"type\":\"NORMAL\"}");
         String client = "/client/v1/apps/" + app + "/packages?platform=ANDROID&clientVersion=10.2.0&userId=u1";
         long[] nanos = new long[releases];
         for (int i = 0; i < releases; i++) {
             String version = "1.0." + (i + 1);
-            post(api + "/packages/20000001/versions", "{\"version\":\"" + version + "\",\"platform\":\"ANDROID\","
+            calls.post(api + "/packages/20000001/versions", "{\"version\":\"" + version + "\",\"platform\":\"ANDROID\","
                     + "\"clientVersionMin\":\"10.0\",\"downloadUrl\":\"https://cdn.example.com/p/" + version + ".zip\","
                     + "\"sha256\":\"60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752\","
                     + "\"sizeBytes\":1000}");
-            get(gateway + client);
-            String task = post(api + "/release-tasks", "{\"packageId\":\"20000001\",\"version\":\"" + version
+            calls.get(gateway + client);
+            String task = calls.post(api + "/release-tasks", "{\"packageId\":\"20000001\",\"version\":\"" + version
                     + "\",\"platform\":\"ANDROID\",\"releaseType\":\"OFFICIAL\"}");
             long created = System.nanoTime();
-            while (!version.equals(firstVersion(get(gateway + client)))) {
+            while (!version.equals(firstVersion(calls.get(gateway + client)))) {
                 if (System.nanoTime() - created > 30_000_000_000L) {
                     throw new IllegalStateException("release " + version + " did not reach the client in 30 s");
                 }
                 Thread.sleep(0, 200_000);
             }
             nanos[i] = System.nanoTime() - created;
-            post(api + "/release-tasks/" + field(task, "taskId") + "/finish");
+            calls.post(api + "/release-tasks/" + ConsoleCalls.field(task, "taskId") + "/finish");
         }
         Arrays.sort(nanos);
         return new double[] {LoadGenerator.percentile(nanos, 0.5), LoadGenerator.percentile(nanos, 0.99),
@@ -197,7 +190,7 @@ public final class StackBenchmarks {
     private void awaitAnswer(String path, int packages) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {
-            String body = get(gateway + path);
+            String body = calls.get(gateway + path);
             if (body != null && body.split("\"packageId\"").length - 1 >= packages) {
                 return;
             }
@@ -216,41 +209,12 @@ public final class StackBenchmarks {
         return -1;
     }
 
-    private String get(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode() == 200 ? response.body() : null;
-    }
-
-    private String post(String url) throws Exception {
-        return post(url, "");
-    }
-
-    private String post(String url, String json) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", token).header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(5)).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body();
-    }
-
     private static String firstVersion(String body) {
         if (body == null) {
             return null;
         }
         Matcher m = VERSION.matcher(body);
         return m.find() ? m.group(1) : null;
-    }
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no " + name + " in " + json);
-        }
-        return m.group(1);
     }
 
     private static double median(double[] values) {
@@ -267,19 +231,4 @@ public final class StackBenchmarks {
         }
         return text.toString();
     }
-
-    private static void row(String figure, double value, String goal) {
-        System.out.printf(Locale.ROOT, "%-72s %12.1f %s%n", figure, value, goal);
-    }
-
-    private static void ratio(String figure, double value, String goal) {
-        System.out.printf(Locale.ROOT, "%-72s %12.2f %s%n", figure, value, goal);
-    }
-
-    /** With the time of day, to find a phase in a profile of the gateway taken meanwhile. */
-    private static void say(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "==> " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + format + "%n",
-                args);
-    }
-
 }
