@@ -1,6 +1,9 @@
 # The four services of the local stack: ports, environment, build, start. Sourced after lib.sh.
 # shellcheck shell=bash
 
+# package-service's environment names the S3 server's address.
+source "$(dirname "${BASH_SOURCE[0]}")/s3.sh"
+
 ROLLGATE_SERVICES="package-service release-service targeting-service gateway"
 
 KAFKA_PORT=${KAFKA_PORT:-9092}
@@ -35,7 +38,10 @@ service_env() {
   echo "JWT_PUBLIC_KEY_LOCATION=$JWT_DIR/public.pem"
   echo "JWT_ISSUER=$JWT_ISSUER"
   case $name in
-    package-service) echo "DB_NAME=rollgate_package" ;;
+    package-service)
+      echo "DB_NAME=rollgate_package"
+      echo "S3_ENDPOINT=$(s3_url)"
+      echo "S3_BUCKET=$S3_BUCKET" ;;
     release-service)
       echo "DB_NAME=rollgate_release"
       # Kafka Streams' local state for release health (restored from its changelogs when it is gone).

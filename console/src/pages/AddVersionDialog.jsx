@@ -4,16 +4,23 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
 import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { api } from '../api/client.js';
+import { uploadVersion } from '../api/upload.js';
 import ProblemAlert from '../components/ProblemAlert.jsx';
 import { NativeSelect } from '../release/RuleEditor.jsx';
 
 const VERSION = /^\d+(\.\d+)*(-[0-9A-Za-z.-]+)?$/;
 const FIELDS = ['version', 'platform', 'clientVersionMin', 'clientVersionMax', 'downloadUrl', 'sha256', 'sizeBytes',
-  'mainUrl', 'fallbackBaseUrl'];
+  'mainUrl', 'fallbackBaseUrl', 'file'];
 const MAX_SIZE_BYTES = 10 * 1024 * 1024 * 1024;
+/** package-service's default upload limit (rollgate.files.max-size); a larger file is refused with 413 anyway. */
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 function absoluteUrlProblem(text) {
   try {
@@ -35,7 +42,7 @@ function compareVersions(a, b) {
 }
 
 /** The checks package-service makes that need no stored state, so that most mistakes show before sending. */
-function problemsOf(form, existing) {
+function problemsOf(form, existing, mode, file) {
   const p = {};
   if (!VERSION.test(form.version)) {
     p.version = 'a dotted numeric version, e.g. 1.0.2';
@@ -55,11 +62,16 @@ function problemsOf(form, existing) {
       p.clientVersionMax = 'must not be lower than the minimum';
     }
   }
-  const download = absoluteUrlProblem(form.downloadUrl);
-  if (download) p.downloadUrl = download;
-  if (!/^[0-9a-fA-F]{64}$/.test(form.sha256)) p.sha256 = 'must be 64 hexadecimal characters';
-  const size = Number(form.sizeBytes);
-  if (!Number.isInteger(size) || size <= 0 || size > MAX_SIZE_BYTES) p.sizeBytes = 'bytes: a whole number above 0, at most 10 GiB';
+  if (mode === 'upload') {
+    if (!file) p.file = 'choose the package zip';
+    else if (file.size > MAX_UPLOAD_BYTES) p.file = `the zip has ${(file.size / 1048576).toFixed(1)} MB; at most 200 MB are accepted`;
+  } else {
+    const download = absoluteUrlProblem(form.downloadUrl);
+    if (download) p.downloadUrl = download;
+    if (!/^[0-9a-fA-F]{64}$/.test(form.sha256)) p.sha256 = 'must be 64 hexadecimal characters';
+    const size = Number(form.sizeBytes);
+    if (!Number.isInteger(size) || size <= 0 || size > MAX_SIZE_BYTES) p.sizeBytes = 'bytes: a whole number above 0, at most 10 GiB';
+  }
   if (form.mainUrl && !form.mainUrl.startsWith('/') && absoluteUrlProblem(form.mainUrl)) {
     p.mainUrl = 'a path starting with / or an absolute http(s) address';
   }
@@ -76,7 +88,10 @@ export default function AddVersionDialog({ appKey, pkg, onClose, onAdded }) {
   const [submitted, setSubmitted] = useState(false);
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
-  const local = problemsOf(form, pkg.versions || []);
+  const [mode, setMode] = useState('upload');
+  const [file, setFile] = useState(null);
+  const [sent, setSent] = useState(null);
+  const local = problemsOf(form, pkg.versions || [], mode, file);
   const server = error?.fieldErrors?.() || {};
   const problem = (field) => server[field] || ((submitted || touched[field]) && local[field]) || null;
   const field = (name, label, help, extra = {}) => (
@@ -92,19 +107,25 @@ export default function AddVersionDialog({ appKey, pkg, onClose, onAdded }) {
     if (Object.keys(local).length) {
       return;
     }
-    const body = { version: form.version, platform: form.platform, clientVersionMin: form.clientVersionMin,
-      downloadUrl: form.downloadUrl, sha256: form.sha256, sizeBytes: Number(form.sizeBytes) };
+    const body = { version: form.version, platform: form.platform, clientVersionMin: form.clientVersionMin };
     for (const optional of ['clientVersionMax', 'mainUrl', 'fallbackBaseUrl']) {
       if (form[optional].trim()) body[optional] = form[optional].trim();
     }
     setBusy(true);
     try {
-      await api.addVersion(appKey, pkg.packageId, body);
+      if (mode === 'upload') {
+        setSent(0);
+        await uploadVersion(appKey, pkg.packageId, body, file, (loaded, total) => setSent(total ? loaded / total : 0));
+      } else {
+        await api.addVersion(appKey, pkg.packageId,
+          { ...body, downloadUrl: form.downloadUrl, sha256: form.sha256, sizeBytes: Number(form.sizeBytes) });
+      }
       onAdded();
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
+      setSent(null);
     }
   }
 
@@ -120,16 +141,37 @@ export default function AddVersionDialog({ appKey, pkg, onClose, onAdded }) {
               options={[{ value: 'ANDROID', label: 'Android' }, { value: 'IOS', label: 'iOS' }]} />
             {field('clientVersionMin', 'Lowest app version', 'the oldest app that can run it', { required: true })}
             {field('clientVersionMax', 'Highest app version', 'optional upper bound')}
-            {field('downloadUrl', 'Download URL', 'where the SDK fetches the zip', { required: true, sx: { gridColumn: { sm: 'span 2' } } })}
-            {field('sha256', 'SHA-256', 'of the zip, 64 hex characters', { required: true, sx: { gridColumn: { sm: 'span 2' } } })}
-            {field('sizeBytes', 'Size in bytes', 'of the zip', { required: true, type: 'number' })}
+            <ToggleButtonGroup exclusive size="small" value={mode} sx={{ gridColumn: { sm: 'span 2' } }}
+              onChange={(e, value) => { if (value) { setMode(value); setError(null); } }} aria-label="package file">
+              <ToggleButton value="upload">Upload the zip</ToggleButton>
+              <ToggleButton value="external">Files hosted elsewhere</ToggleButton>
+            </ToggleButtonGroup>
+            {mode === 'upload' ? (
+              <Box sx={{ gridColumn: { sm: 'span 2' } }}>
+                <Button variant="outlined" component="label">
+                  Choose zip…
+                  <input hidden type="file" accept=".zip,application/zip" aria-label="package zip"
+                    onChange={(e) => { setFile(e.target.files[0] || null); setError(null); }} />
+                </Button>
+                <Typography component="span" sx={{ ml: 2 }} color={problem('file') ? 'error' : 'text.secondary'}>
+                  {problem('file') || (file ? `${file.name}, ${file.size.toLocaleString()} bytes` : 'the server checks it, computes its hash, stores it, makes diffs from earlier versions and signs it')}
+                </Typography>
+                {sent !== null && <LinearProgress variant="determinate" value={Math.round(sent * 100)} sx={{ mt: 1 }} aria-label="upload progress" />}
+              </Box>
+            ) : (
+              <>
+                {field('downloadUrl', 'Download URL', 'where the SDK fetches the zip', { required: true, sx: { gridColumn: { sm: 'span 2' } } })}
+                {field('sha256', 'SHA-256', 'of the zip, 64 hex characters', { required: true, sx: { gridColumn: { sm: 'span 2' } } })}
+                {field('sizeBytes', 'Size in bytes', 'of the zip', { required: true, type: 'number' })}
+              </>
+            )}
             {field('mainUrl', 'Main URL', 'the entry page inside the package')}
             {field('fallbackBaseUrl', 'Fallback base URL', 'online pages used when the package is missing', { sx: { gridColumn: { sm: 'span 2' } } })}
           </Box>
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" disabled={busy}>Add version</Button>
+          <Button type="submit" variant="contained" disabled={busy}>{busy && mode === 'upload' ? 'Uploading…' : 'Add version'}</Button>
         </DialogActions>
       </form>
     </Dialog>

@@ -48,7 +48,7 @@ export default function PackagePage() {
               <TableHead>
                 <TableRow>
                   <TableCell>Version</TableCell><TableCell>State</TableCell><TableCell>App versions</TableCell>
-                  <TableCell>Size</TableCell><TableCell>Download</TableCell><TableCell>Added</TableCell><TableCell />
+                  <TableCell>Size</TableCell><TableCell>Download</TableCell><TableCell>Diffs</TableCell><TableCell>Added</TableCell><TableCell />
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -60,6 +60,9 @@ export default function PackagePage() {
                     <TableCell>{v.sizeBytes.toLocaleString()} B</TableCell>
                     <TableCell sx={{ maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                       <Link href={v.downloadUrl} title={v.sha256}>{v.downloadUrl}</Link>
+                    </TableCell>
+                    <TableCell title={v.signature ? 'signed with the app key' : 'not signed'}>
+                      {(v.diffs || []).map((d) => `from ${d.fromVersion} (${Math.round(d.sizeBytes / 1024).toLocaleString()} KB)`).join(', ') || '—'}
                     </TableCell>
                     <TableCell>{new Date(v.createdAt).toLocaleString()}</TableCell>
                     <TableCell>

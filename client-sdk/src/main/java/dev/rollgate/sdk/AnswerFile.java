@@ -52,6 +52,16 @@ final class AnswerFile {
             pkg.addProperty("mainUrl", offer.mainUrl());
             pkg.addProperty("fallbackBaseUrl", offer.fallbackBaseUrl());
             pkg.addProperty("taskId", offer.taskId());
+            pkg.addProperty("contentSha256", offer.contentSha256());
+            pkg.addProperty("signature", offer.signature());
+            if (offer.diff() != null) {
+                JsonObject diff = new JsonObject();
+                diff.addProperty("fromVersion", offer.diff().fromVersion());
+                diff.addProperty("downloadUrl", offer.diff().downloadUrl());
+                diff.addProperty("sha256", offer.diff().sha256());
+                diff.addProperty("sizeBytes", offer.diff().sizeBytes());
+                pkg.add("diff", diff);
+            }
             packages.add(pkg);
         }
         json.add("packages", packages);

@@ -18,9 +18,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Asks the gateway's client API which versions this device should run. */
 final class GatewayClient {
+
+    /** The most {@code installed} pairs the client API takes. */
+    static final int MAX_INSTALLED = 500;
 
     private final HttpTransport http;
     private final String url;
@@ -30,8 +34,24 @@ final class GatewayClient {
         this.url = stripSlash(gatewayUrl) + "/client/v1/apps/" + encode(appKey) + "/packages?" + query(device);
     }
 
-    /** With the entity tag of the answer the device holds, so that an unchanged answer costs no body. */
-    AskResult ask(String etag) {
+    /**
+     * With the entity tag of the answer the device holds, so that an unchanged answer costs no body, and the
+     * versions in use, so that the answer can offer diffs from them. The answer depends on both; the gateway
+     * compares the tag with the answer it would give to this very request, so a tag from before an install
+     * only saves the body when the answer is still the same.
+     */
+    AskResult ask(String etag, Map<String, String> versionsInUse) {
+        String installed = installedParameter(versionsInUse);
+        AskResult result = get(url + installed, etag);
+        // The versions in use only buy diffs: a gateway that refuses them (or so long a URL) still gives the answer.
+        if (!installed.isEmpty() && result.kind == AskResult.Kind.FAILED
+                && (result.status == 400 || result.status == 414)) {
+            return get(url, etag);
+        }
+        return result;
+    }
+
+    private AskResult get(String url, String etag) {
         Map<String, String> headers = new HashMap<>();
         headers.put("Accept", "application/json");
         headers.put("User-Agent", "rollgate-sdk/" + RollgateClient.SDK_VERSION);
@@ -44,7 +64,8 @@ final class GatewayClient {
                 return AskResult.notModified();
             }
             if (status != 200) {
-                return AskResult.failed("the gateway answered " + status, retryAfter(response.header("Retry-After")));
+                return AskResult.failed("the gateway answered " + status, retryAfter(response.header("Retry-After")),
+                        status);
             }
             try (Reader body = new InputStreamReader(response.body(), StandardCharsets.UTF_8)) {
                 return AskResult.fresh(parse(JsonParser.parseReader(body).getAsJsonObject(),
@@ -60,10 +81,12 @@ final class GatewayClient {
         JsonArray array = json.has("packages") ? json.getAsJsonArray("packages") : new JsonArray();
         for (JsonElement element : array) {
             JsonObject pkg = element.getAsJsonObject();
-            packages.add(new PackageOffer(text(pkg, "packageId"), text(pkg, "version"), text(pkg, "releaseType"),
-                    text(pkg, "downloadUrl"), text(pkg, "sha256"),
-                    pkg.has("sizeBytes") ? pkg.get("sizeBytes").getAsLong() : 0, text(pkg, "mainUrl"),
-                    text(pkg, "fallbackBaseUrl"), text(pkg, "taskId")));
+            packages.add(PackageOffer.builder(text(pkg, "packageId"), text(pkg, "version"))
+                    .releaseType(text(pkg, "releaseType")).downloadUrl(text(pkg, "downloadUrl"))
+                    .sha256(text(pkg, "sha256")).sizeBytes(number(pkg, "sizeBytes"))
+                    .mainUrl(text(pkg, "mainUrl")).fallbackBaseUrl(text(pkg, "fallbackBaseUrl"))
+                    .taskId(text(pkg, "taskId")).contentSha256(text(pkg, "contentSha256"))
+                    .signature(text(pkg, "signature")).diff(diff(pkg.get("diff"))).build());
         }
         long revision = json.has("revision") ? json.get("revision").getAsLong() : 0;
         int next = json.has("nextCheckAfterSeconds") ? json.get("nextCheckAfterSeconds").getAsInt() : 60;
@@ -73,6 +96,58 @@ final class GatewayClient {
     private static String text(JsonObject json, String name) {
         JsonElement value = json.get(name);
         return value == null || value.isJsonNull() ? null : value.getAsString();
+    }
+
+    private static long number(JsonObject json, String name) {
+        JsonElement value = json.get(name);
+        return value == null || value.isJsonNull() ? 0 : value.getAsLong();
+    }
+
+    /** A diff is an extra: one the SDK cannot read is left out, and the full package still installs. */
+    private static PackageDiff diff(JsonElement element) {
+        if (element == null || !element.isJsonObject()) {
+            return null;
+        }
+        try {
+            JsonObject diff = element.getAsJsonObject();
+            String from = text(diff, "fromVersion");
+            String url = text(diff, "downloadUrl");
+            String sha256 = text(diff, "sha256");
+            long size = number(diff, "sizeBytes");
+            return from == null || url == null || sha256 == null || size <= 0 ? null
+                    : new PackageDiff(from, url, sha256, size);
+        } catch (IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code &installed=ID:VERSION,…}: the versions in use (by package id; a null version is none), sorted by
+     * package id, at most {@link #MAX_INSTALLED}; empty when none is. A pair whose id or version holds a
+     * separator could not be read back, so it is left out.
+     */
+    static String installedParameter(Map<String, String> versionsInUse) {
+        StringBuilder pairs = new StringBuilder();
+        int count = 0;
+        for (Map.Entry<String, String> pkg : new TreeMap<>(versionsInUse).entrySet()) {
+            String version = pkg.getValue();
+            if (version == null || !plain(pkg.getKey()) || !plain(version)) {
+                continue;
+            }
+            if (++count > MAX_INSTALLED) {
+                break;
+            }
+            if (pairs.length() > 0) {
+                pairs.append(',');
+            }
+            // Separators stay as they are (a query may hold them), which keeps 500 pairs near 8 KB.
+            pairs.append(encode(pkg.getKey())).append(':').append(encode(version));
+        }
+        return pairs.length() == 0 ? "" : "&installed=" + pairs;
+    }
+
+    private static boolean plain(String text) {
+        return !text.isEmpty() && text.indexOf(',') < 0 && text.indexOf(':') < 0;
     }
 
     private static int retryAfter(String header) {

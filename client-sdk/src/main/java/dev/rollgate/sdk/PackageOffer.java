@@ -17,6 +17,9 @@ public final class PackageOffer {
     private final String mainUrl;
     private final String fallbackBaseUrl;
     private final String taskId;
+    private final String contentSha256;
+    private final String signature;
+    private final PackageDiff diff;
 
     public PackageOffer(String packageId, String version, String releaseType, String downloadUrl, String sha256,
                         long sizeBytes, String mainUrl, String fallbackBaseUrl) {
@@ -25,15 +28,27 @@ public final class PackageOffer {
 
     public PackageOffer(String packageId, String version, String releaseType, String downloadUrl, String sha256,
                         long sizeBytes, String mainUrl, String fallbackBaseUrl, String taskId) {
-        this.packageId = Objects.requireNonNull(packageId, "packageId");
-        this.version = Objects.requireNonNull(version, "version");
-        this.releaseType = releaseType;
-        this.downloadUrl = downloadUrl;
-        this.sha256 = sha256;
-        this.sizeBytes = sizeBytes;
-        this.mainUrl = mainUrl;
-        this.fallbackBaseUrl = fallbackBaseUrl;
-        this.taskId = taskId;
+        this(builder(packageId, version).releaseType(releaseType).downloadUrl(downloadUrl).sha256(sha256)
+                .sizeBytes(sizeBytes).mainUrl(mainUrl).fallbackBaseUrl(fallbackBaseUrl).taskId(taskId));
+    }
+
+    private PackageOffer(Builder builder) {
+        this.packageId = Objects.requireNonNull(builder.packageId, "packageId");
+        this.version = Objects.requireNonNull(builder.version, "version");
+        this.releaseType = builder.releaseType;
+        this.downloadUrl = builder.downloadUrl;
+        this.sha256 = builder.sha256;
+        this.sizeBytes = builder.sizeBytes;
+        this.mainUrl = builder.mainUrl;
+        this.fallbackBaseUrl = builder.fallbackBaseUrl;
+        this.taskId = builder.taskId;
+        this.contentSha256 = builder.contentSha256;
+        this.signature = builder.signature;
+        this.diff = builder.diff;
+    }
+
+    public static Builder builder(String packageId, String version) {
+        return new Builder(packageId, version);
     }
 
     public String packageId() {
@@ -76,8 +91,101 @@ public final class PackageOffer {
         return taskId;
     }
 
+    /**
+     * The digest of the version's unpacked files (docs/package-files.md); null for a version registered with an
+     * external URL, which Rollgate never had the file of (and so has no diff).
+     */
+    public String contentSha256() {
+        return contentSha256;
+    }
+
+    /** The app key's Ed25519 signature (base64) over the version's identity and hashes; null when unsigned. */
+    public String signature() {
+        return signature;
+    }
+
+    /** A diff from the version this device named as installed, or null: then only the full package. */
+    public PackageDiff diff() {
+        return diff;
+    }
+
     @Override
     public String toString() {
         return packageId + " " + version;
+    }
+
+    /** For an offer with the fields the older constructors lack (content digest, signature, diff). */
+    public static final class Builder {
+        private final String packageId;
+        private final String version;
+        private String releaseType;
+        private String downloadUrl;
+        private String sha256;
+        private long sizeBytes;
+        private String mainUrl;
+        private String fallbackBaseUrl;
+        private String taskId;
+        private String contentSha256;
+        private String signature;
+        private PackageDiff diff;
+
+        private Builder(String packageId, String version) {
+            this.packageId = packageId;
+            this.version = version;
+        }
+
+        public Builder releaseType(String releaseType) {
+            this.releaseType = releaseType;
+            return this;
+        }
+
+        public Builder downloadUrl(String downloadUrl) {
+            this.downloadUrl = downloadUrl;
+            return this;
+        }
+
+        public Builder sha256(String sha256) {
+            this.sha256 = sha256;
+            return this;
+        }
+
+        public Builder sizeBytes(long sizeBytes) {
+            this.sizeBytes = sizeBytes;
+            return this;
+        }
+
+        public Builder mainUrl(String mainUrl) {
+            this.mainUrl = mainUrl;
+            return this;
+        }
+
+        public Builder fallbackBaseUrl(String fallbackBaseUrl) {
+            this.fallbackBaseUrl = fallbackBaseUrl;
+            return this;
+        }
+
+        public Builder taskId(String taskId) {
+            this.taskId = taskId;
+            return this;
+        }
+
+        public Builder contentSha256(String contentSha256) {
+            this.contentSha256 = contentSha256;
+            return this;
+        }
+
+        public Builder signature(String signature) {
+            this.signature = signature;
+            return this;
+        }
+
+        public Builder diff(PackageDiff diff) {
+            this.diff = diff;
+            return this;
+        }
+
+        public PackageOffer build() {
+            return new PackageOffer(this);
+        }
     }
 }

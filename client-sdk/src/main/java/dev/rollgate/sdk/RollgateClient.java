@@ -2,14 +2,17 @@ package dev.rollgate.sdk;
 
 import dev.rollgate.sdk.http.HttpTransport;
 import dev.rollgate.sdk.http.OkHttpTransport;
+import dev.rollgate.sdk.install.DiffApplier;
 import dev.rollgate.sdk.install.Downloader;
 import dev.rollgate.sdk.install.Installed;
+import dev.rollgate.sdk.install.PackageSignature;
 import dev.rollgate.sdk.install.PackageStore;
 import dev.rollgate.sdk.install.SafeUnzip;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -21,15 +24,18 @@ import java.util.function.LongSupplier;
 
 /**
  * Rollgate on the device. Asks the gateway which package versions to run, as often as the answer allows and
- * less often while the gateway fails; downloads what is new (resuming a cut download), checks its size and
- * SHA-256, unpacks it safely beside the version in use and switches to it atomically, keeping that one for
- * going back; goes back to it when a release is cancelled or paused; and tells the H5 container what to load.
+ * less often while the gateway fails; downloads what is new (resuming a cut download; a diff from the version
+ * in use when the gateway offers one, the full package when that fails), checks its size and SHA-256 (and its
+ * signature, given the app's {@linkplain Builder#signingKey signing key}, which apps should set), unpacks it
+ * safely beside the version in use and switches to it atomically, keeping that one for going back; goes back
+ * to it when a release is cancelled or paused; and tells the H5 container what to load.
  * Works from the last answer while the gateway or the network is away. Thread-safe.
  *
  * <pre>{@code
  * RollgateClient rollgate = RollgateClient.builder("https://rollgate.example.com", "shop",
  *         DeviceContext.builder("ANDROID", "10.2.0").userId("u1").city("Hangzhou").build(),
  *         context.getFilesDir().toPath().resolve("rollgate"))
+ *     .signingKey(BuildConfig.ROLLGATE_SIGNING_KEY)     // GET /api/v1/apps/shop/signing-key
  *     .listener(event -> Log.i("rollgate", event.toString()))
  *     .build();
  * rollgate.start();                                   // checks now and whenever the gateway says to
@@ -63,8 +69,9 @@ public final class RollgateClient implements Closeable {
         this.millis = builder.millis;
         this.downloads = Executors.newFixedThreadPool(builder.maxConcurrentDownloads, daemon("rollgate-download"));
         this.applier = new AnswerApplier(store, new Downloader(builder.http),
-                new SafeUnzip(builder.maxEntries, builder.maxUnpackedBytes), downloads, builder.storageCapBytes,
-                this::emit, listener);
+                new SafeUnzip(builder.maxEntries, builder.maxUnpackedBytes),
+                new DiffApplier(builder.maxEntries, builder.maxUnpackedBytes), builder.signature,
+                builder.device.platform(), downloads, builder.storageCapBytes, this::emit, listener);
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("rollgate-check"));
         this.reports = builder.reports ? new OutcomeReports(builder.http, builder.gatewayUrl, builder.appKey,
                 builder.device, builder.millis) : null;
@@ -200,7 +207,7 @@ public final class RollgateClient implements Closeable {
 
     private void ask(long now) {
         GatewayAnswer current = answer;
-        AskResult result = gateway.ask(current == null ? null : current.etag());
+        AskResult result = gateway.ask(current == null ? null : current.etag(), versionsInUse());
         switch (result.kind) {
             case FRESH:
                 answer = result.answer;
@@ -220,6 +227,12 @@ public final class RollgateClient implements Closeable {
                 schedule.failed(now, result.retryAfterSeconds);
                 emit(SdkEvent.Type.ASK_FAILED, null, null, result.reason);
         }
+    }
+
+    private Map<String, String> versionsInUse() {
+        Map<String, String> versions = new HashMap<>();
+        store.all().forEach((packageId, installed) -> versions.put(packageId, installed.current()));
+        return versions;
     }
 
     private void syncQuietly() {
@@ -287,6 +300,7 @@ public final class RollgateClient implements Closeable {
         private LongSupplier millis = System::currentTimeMillis;
         private Random random = new Random();
         private boolean reports = true;
+        private PackageSignature signature;
 
         private Builder(String gatewayUrl, String appKey, DeviceContext device, Path storage) {
             this.gatewayUrl = Objects.requireNonNull(gatewayUrl, "gatewayUrl");
@@ -330,6 +344,22 @@ public final class RollgateClient implements Closeable {
         public Builder unpackLimits(int entries, long bytes) {
             this.maxEntries = entries;
             this.maxUnpackedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The app's package signing key: the raw 32-byte Ed25519 public key in base64, as
+         * {@code GET /api/v1/apps/{appKey}/signing-key} gives it. With it, a version is installed (in full or
+         * from a diff) only when its signature verifies, checked before anything is downloaded; an unsigned or
+         * wrongly signed one fails with the reason {@code SIGNATURE} and the device keeps what it has. Without
+         * it nothing is checked beyond the hashes the answer names, so whoever can change an answer or a file
+         * on its way can change the app's pages: apps should set it.
+         *
+         * @throws IllegalArgumentException when the text is not such a key
+         */
+        public Builder signingKey(String base64RawEd25519PublicKey) {
+            this.signature = base64RawEd25519PublicKey == null ? null
+                    : PackageSignature.fromBase64(base64RawEd25519PublicKey);
             return this;
         }
 

@@ -15,20 +15,35 @@ public final class SdkEvent {
         ASK_FAILED,
         /** Bytes of a package file arrived; {@code bytes} of {@code total}. */
         PROGRESS,
-        /** A package file arrived whole. */
+        /**
+         * A package file arrived whole; for a version built from a diff, once the diff has been applied and
+         * checked ({@code detail} then says which diff).
+         */
         DOWNLOADED,
-        /** Its size and SHA-256 are the ones the answer named. */
+        /**
+         * Its size and SHA-256 are the ones the answer named; for a version built from a diff, every file's
+         * SHA-256 and the content digest are.
+         */
         VERIFIED,
-        /** The version is in use. */
+        /** The version is in use ({@code detail} says when it was built from a diff). */
         INSTALLED,
-        /** The version could not be installed; {@code detail} is the reason code, the version in use stays. */
+        /**
+         * The version could not be installed; {@code detail} is the reason code (then a colon and why), the
+         * version in use stays. {@code SIGNATURE}: the offer is unsigned or its signature does not verify with
+         * the app's signing key, and nothing of it was downloaded.
+         */
         INSTALL_FAILED,
         /** Back to the version kept before (a release was cancelled or paused). */
         ROLLED_BACK,
         /** No version in use: the package loads from its online page. */
         FELL_BACK_ONLINE,
         /** A version no answer names was removed to stay within the storage cap. */
-        EVICTED
+        EVICTED,
+        /**
+         * The diff offered beside a version could not be used ({@code detail}: the reason code, a colon, why);
+         * nothing of it was installed, and the full package is downloaded instead.
+         */
+        DIFF_FAILED
     }
 
     private final Type type;

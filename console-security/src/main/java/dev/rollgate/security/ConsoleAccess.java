@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Who may do what on the console API (api.md): a viewer reads, a releaser also writes packages, versions,
- * tasks and whitelists, an admin also registers apps and runs operations; and nobody touches an app their
- * token does not name. Simulation is a read. Pure, so that every rule is tested without a server.
+ * tasks and whitelists, an admin also registers apps, sets their signing keys and runs operations; and nobody
+ * touches an app their token does not name. Simulation is a read. Pure, so that every rule is tested without a server.
  */
 public final class ConsoleAccess {
 
@@ -37,6 +37,11 @@ public final class ConsoleAccess {
         String appKey = app.group(1);
         if (!caller.mayTouch(appKey)) {
             return Verdict.forbid("the token does not name the app '" + shortened(appKey) + "'");
+        }
+        if ("/signing-key".equals(app.group(2)) && !read) {
+            // The key every device trusts: replacing it is an administrator's decision, not a release's.
+            return caller.has(Role.ADMIN) ? Verdict.ALLOW
+                    : Verdict.forbid("setting an app's signing key needs the admin role");
         }
         boolean simulation = "/simulate".equals(app.group(2)) && method.equals("POST");
         if (read || simulation || caller.has(Role.RELEASER)) {

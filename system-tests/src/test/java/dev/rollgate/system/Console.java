@@ -1,10 +1,17 @@
 package dev.rollgate.system;
 
+import dev.rollgate.testing.PackageUploadForm;
 import dev.rollgate.testing.TestTokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -52,6 +59,33 @@ final class Console {
     }
 
     /** A version whose file {@code files} serves; the hash registered is {@code hashOf}'s (a wrong one, if asked). */
+    /**
+     * Uploads a version with its zip, as a browser's form does (one request, its length announced), and
+     * answers the created version's JSON.
+     */
+    String upload(String app, String packageId, String version, byte[] zip) {
+        PackageUploadForm form = new PackageUploadForm(version, zip);
+        try (HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(baseUri + "/api/v1/apps/" + app + "/packages/" + packageId + "/versions"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", form.contentType())
+                    .POST(form.body()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new AssertionError("upload of " + version + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     void version(String app, String packageId, String version, PackageFiles files, byte[] zip, byte[] hashOf) {
         String url = files.put(packageId + "-" + version + ".zip", zip);
         post("/api/v1/apps/" + app + "/packages/" + packageId + "/versions", """

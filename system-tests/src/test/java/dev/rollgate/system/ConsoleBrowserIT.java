@@ -129,7 +129,7 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(3)
-    void aPackageAndAVersionAreAddedAndTheServersFieldErrorsShowBesideTheirFields() {
+    void aPackageAndAVersionAreAddedAndTheServersFieldErrorsShowBesideTheirFields() throws IOException {
         button(page, "New package").click();
         field(page, "Package id").fill(packageId);
         field(page, "Name").fill("Checkout");
@@ -145,13 +145,23 @@ class ConsoleBrowserIT {
         button(page, "Add version").click();
         field(page, "Version").fill("1.0.0");
         field(page, "Lowest app version").fill("10.0");
+        // A version whose files are hosted elsewhere: the hash is checked before anything is sent.
+        button(page, "Files hosted elsewhere").click();
         field(page, "Download URL").fill("https://cdn.example.com/" + packageId + "/1.0.0.zip");
         field(page, "SHA-256").fill("abc");
         field(page, "Size in bytes").fill("1000");
         button(page, "Add version").last().click();
         assertThat(page.getByText("must be 64 hexadecimal characters")).isVisible();
         field(page, "SHA-256").fill(SHA);
+        // The zip itself instead: only the server finds that it lacks the page mainUrl names.
+        button(page, "Upload the zip").click();
+        page.setInputFiles("input[type=file]", Files.write(work.resolve("no-page.zip"),
+                Zips.of(java.util.Map.of("other.html", "<html></html>"))));
         field(page, "Fallback base URL").fill("https://m.example.com/" + packageId + "/");
+        button(page, "Add version").last().click();
+        assertThat(page.getByText("holds no index.html, which mainUrl /index.html names")).isVisible();
+        page.setInputFiles("input[type=file]", Files.write(work.resolve("checkout-1.0.0.zip"),
+                Zips.page("Checkout 1.0.0", 20_000)));
         button(page, "Add version").last().click();
         assertThat(page.locator("tr[data-version='1.0.0'] [data-state]")).hasAttribute("data-state", "TO_BE_RELEASED");
     }

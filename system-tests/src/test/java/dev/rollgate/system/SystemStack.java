@@ -88,12 +88,18 @@ final class SystemStack {
 
     /**
      * What every service process of a test stack is given: its broker and Redis, and the test command's
-     * database and token settings.
+     * database, S3 server and token settings.
      */
     static Map<String, String> environment(String kafka, String redis) {
         Map<String, String> env = new HashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         env.put("REDIS_URL", redis);
+        // The test command's S3 server, with a bucket for the system tests (package-service stores uploads there).
+        String s3 = System.getenv("S3_ENDPOINT");
+        if (s3 != null) {
+            env.put("S3_ENDPOINT", s3);
+            env.put("S3_BUCKET", "rollgate-packages-system");
+        }
         for (String name : new String[] {"DB_HOST", "DB_PORT", "DB_USER", "DB_PASSWORD", "JWT_PUBLIC_KEY_LOCATION",
                 "JWT_ISSUER"}) {
             String value = System.getenv(name);

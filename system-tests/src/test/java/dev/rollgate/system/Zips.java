@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -15,11 +16,17 @@ final class Zips {
     }
 
     static byte[] of(Map<String, String> entries) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        entries.forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
+        return ofBytes(files);
+    }
+
+    static byte[] ofBytes(Map<String, byte[]> entries) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, String> entry : entries.entrySet()) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.write(entry.getValue());
                 zip.closeEntry();
             }
         } catch (IOException e) {

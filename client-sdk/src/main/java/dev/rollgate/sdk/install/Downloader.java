@@ -1,5 +1,6 @@
 package dev.rollgate.sdk.install;
 
+import dev.rollgate.sdk.PackageDiff;
 import dev.rollgate.sdk.PackageOffer;
 import dev.rollgate.sdk.http.HttpResponse;
 import dev.rollgate.sdk.http.HttpTransport;
@@ -10,16 +11,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Fetches a package file into a partial file that survives a cut connection or a restart: the next attempt
- * asks only for the rest (a {@code Range} request) and starts over when the server sends it whole. Nothing
- * is used before its size and SHA-256 are those the gateway named; a file that does not match is deleted.
+ * Fetches a package file (or a diff) into a partial file that survives a cut connection or a restart: the
+ * next attempt asks only for the rest (a {@code Range} request) and starts over when the server sends it
+ * whole. Nothing is used before its size and SHA-256 are those the gateway named; a file that does not match
+ * is deleted.
  */
 public final class Downloader {
 
@@ -36,36 +36,63 @@ public final class Downloader {
 
     /** @return the verified file, {@code partial} itself once complete */
     public Path download(PackageOffer offer, Path partial, Progress progress) throws InstallException {
-        if (offer.downloadUrl() == null || offer.sha256() == null || offer.sizeBytes() <= 0) {
-            throw new InstallException("DOWNLOAD_FAILED", "the answer names no download, hash or size for " + offer);
+        return download(new Wanted("the package file of " + offer, offer.downloadUrl(), offer.sha256(),
+                offer.sizeBytes()), partial, progress);
+    }
+
+    /** The same for a diff package: @return the verified diff, {@code partial} itself once complete */
+    public Path download(PackageOffer offer, PackageDiff diff, Path partial, Progress progress)
+            throws InstallException {
+        return download(new Wanted("the diff from " + diff.fromVersion() + " to " + offer, diff.downloadUrl(),
+                diff.sha256(), diff.sizeBytes()), partial, progress);
+    }
+
+    /** What is to be downloaded, and what it must be once it is. */
+    private static final class Wanted {
+        final String name;
+        final String url;
+        final String sha256;
+        final long size;
+
+        Wanted(String name, String url, String sha256, long size) {
+            this.name = name;
+            this.url = url;
+            this.sha256 = sha256;
+            this.size = size;
+        }
+    }
+
+    private Path download(Wanted file, Path partial, Progress progress) throws InstallException {
+        if (file.url == null || file.sha256 == null || file.size <= 0) {
+            throw new InstallException("DOWNLOAD_FAILED", "the answer names no download, hash or size for "
+                    + file.name);
         }
         try {
             long have = Files.exists(partial) ? Files.size(partial) : 0;
-            if (have > offer.sizeBytes()) {
+            if (have > file.size) {
                 Files.delete(partial);
                 have = 0;
             }
-            if (have < offer.sizeBytes()) {
-                fetch(offer, partial, have, progress);
+            if (have < file.size) {
+                fetch(file, partial, have, progress);
             }
-            verify(offer, partial);
+            verify(file, partial);
             return partial;
         } catch (IOException e) {
-            throw new InstallException("DOWNLOAD_FAILED", "the download of " + offer + " broke off: "
+            throw new InstallException("DOWNLOAD_FAILED", "the download of " + file.name + " broke off: "
                     + e.getMessage(), e);
         }
     }
 
-    private void fetch(PackageOffer offer, Path partial, long have, Progress progress)
-            throws IOException, InstallException {
+    private void fetch(Wanted file, Path partial, long have, Progress progress) throws IOException, InstallException {
         Map<String, String> headers = new HashMap<>();
         if (have > 0) {
             headers.put("Range", "bytes=" + have + "-");
         }
-        try (HttpResponse response = http.get(offer.downloadUrl(), headers)) {
+        try (HttpResponse response = http.get(file.url, headers)) {
             boolean resumed = response.status() == 206 && have > 0;
             if (!resumed && response.status() != 200) {
-                throw new InstallException("DOWNLOAD_FAILED", "the package file answered " + response.status());
+                throw new InstallException("DOWNLOAD_FAILED", file.name + " answered " + response.status());
             }
             long received = resumed ? have : 0;
             StandardOpenOption mode = resumed ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
@@ -76,50 +103,29 @@ public final class Downloader {
                 int read;
                 while ((read = in.read(buffer)) > 0) {
                     received += read;
-                    if (received > offer.sizeBytes()) {
-                        throw new InstallException("SIZE_MISMATCH", "the package file is larger than the "
-                                + offer.sizeBytes() + " bytes the answer named");
+                    if (received > file.size) {
+                        throw new InstallException("SIZE_MISMATCH", file.name + " is larger than the "
+                                + file.size + " bytes the answer named");
                     }
                     out.write(buffer, 0, read);
-                    progress.bytes(received, offer.sizeBytes());
+                    progress.bytes(received, file.size);
                 }
             }
         }
     }
 
-    private static void verify(PackageOffer offer, Path file) throws IOException, InstallException {
-        long size = Files.size(file);
-        if (size != offer.sizeBytes()) {
-            Files.delete(file);
-            throw new InstallException("SIZE_MISMATCH", "the package file has " + size + " bytes, the answer named "
-                    + offer.sizeBytes());
+    private static void verify(Wanted file, Path partial) throws IOException, InstallException {
+        long size = Files.size(partial);
+        if (size != file.size) {
+            Files.delete(partial);
+            throw new InstallException("SIZE_MISMATCH", file.name + " has " + size + " bytes, the answer named "
+                    + file.size);
         }
-        String actual = sha256(file);
-        if (!actual.equalsIgnoreCase(offer.sha256())) {
-            Files.delete(file);
-            throw new InstallException("HASH_MISMATCH", "the package file's SHA-256 is " + actual + ", not "
-                    + offer.sha256().toLowerCase(Locale.ROOT));
+        String actual = Sha256.of(partial);
+        if (!actual.equalsIgnoreCase(file.sha256)) {
+            Files.delete(partial);
+            throw new InstallException("HASH_MISMATCH", file.name + "'s SHA-256 is " + actual + ", not "
+                    + file.sha256.toLowerCase(Locale.ROOT));
         }
-    }
-
-    static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            int read;
-            while ((read = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, read);
-            }
-        }
-        StringBuilder hex = new StringBuilder();
-        for (byte b : digest.digest()) {
-            hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return hex.toString();
     }
 }

@@ -15,7 +15,11 @@ public final class InstallException extends Exception {
         this.reason = reason;
     }
 
-    /** {@code DOWNLOAD_FAILED}, {@code SIZE_MISMATCH}, {@code HASH_MISMATCH}, {@code UNSAFE_ZIP}, {@code ZIP_TOO_LARGE}, {@code NOT_A_ZIP}, {@code STORAGE}. */
+    /**
+     * {@code DOWNLOAD_FAILED}, {@code SIZE_MISMATCH}, {@code HASH_MISMATCH}, {@code UNSAFE_ZIP}, {@code ZIP_TOO_LARGE},
+     * {@code NOT_A_ZIP}, {@code STORAGE}, {@code SIGNATURE}; for a diff also {@code DIFF_INVALID},
+     * {@code PATCH_FAILED} and {@code CONTENT_MISMATCH}.
+     */
     public String reason() {
         return reason;
     }

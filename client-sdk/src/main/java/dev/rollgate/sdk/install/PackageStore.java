@@ -108,12 +108,39 @@ public final class PackageStore {
         return root.resolve("downloads").resolve(packageId + "-" + version + ".zip.part");
     }
 
+    /** Where a diff from the version in use to {@code version} is downloaded to. */
+    public Path partialDiffDownload(String packageId, String fromVersion, String version) {
+        return root.resolve("downloads").resolve(packageId + "-" + fromVersion + "-to-" + version + ".diff.part");
+    }
+
+    /** Writes a version's content into the (empty) folder it is given; an IOException fails as {@code STORAGE}. */
+    public interface Unpacker {
+        void unpackInto(Path content) throws InstallException, IOException;
+    }
+
     /** Unpacks a verified package beside the one in use and switches to it; the one in use is kept. */
     public void install(String packageId, String version, String mainUrl, Path zip, SafeUnzip unzip)
             throws InstallException {
+        try {
+            installUnpacked(packageId, version, mainUrl, content -> unzip.unpack(zip, content));
+        } finally {
+            // Verified or not, a package file is not kept once tried: the next attempt downloads it again.
+            deleteTreeQuietly(zip);
+        }
+    }
+
+    /**
+     * Installs content the caller writes (a version built from a diff) as {@link #install} does a package: it
+     * is written into a staging folder, renamed beside the version in use, and only then named in
+     * {@code installed.json}; a crash before that leaves the version in use, and {@link #recover()} removes
+     * the staging folder. The version in use is kept.
+     */
+    public void installUnpacked(String packageId, String version, String mainUrl, Unpacker unpacker)
+            throws InstallException {
         Path staging = root.resolve("staging").resolve(packageId + "-" + version + "-" + System.nanoTime());
         try {
-            unzip.unpack(zip, staging.resolve("content"));
+            Files.createDirectories(staging.resolve("content"));
+            unpacker.unpackInto(staging.resolve("content"));
             JsonObject main = new JsonObject();
             main.addProperty("mainUrl", mainUrl);
             try (Writer writer = Files.newBufferedWriter(staging.resolve("main.json"), StandardCharsets.UTF_8)) {
@@ -132,9 +159,7 @@ public final class PackageStore {
             throw new InstallException("STORAGE", "could not switch to " + packageId + " " + version + ": "
                     + e.getMessage(), e);
         } finally {
-            // Verified or not, a package file is not kept once tried: the next attempt downloads it again.
             deleteTreeQuietly(staging);
-            deleteTreeQuietly(zip);
         }
     }
 

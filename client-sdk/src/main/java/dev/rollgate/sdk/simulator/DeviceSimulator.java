@@ -47,8 +47,19 @@ public final class DeviceSimulator {
                 device.userId() != null ? "of user " + device.userId() : "without a user", device.platform(),
                 options.clientVersion, options.storage, options.gateway, options.app);
         HttpTransport http = options.failInstall ? new DamagingTransport(new OkHttpTransport()) : new OkHttpTransport();
-        try (RollgateClient client = RollgateClient.builder(options.gateway, options.app, device, options.storage)
-                .http(http).reports(options.reports).listener(DeviceSimulator::print).build()) {
+        RollgateClient.Builder builder;
+        try {
+            builder = RollgateClient.builder(options.gateway, options.app, device, options.storage).http(http)
+                    .reports(options.reports).listener(DeviceSimulator::print).signingKey(options.signingKey);
+        } catch (IllegalArgumentException e) {
+            System.err.println("device: --signing-key: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println(options.signingKey == null
+                ? "no signing key: package signatures are not checked (--signing-key to check them)"
+                : "signing key set: only versions whose signature verifies are installed");
+        try (RollgateClient client = builder.build()) {
             client.open();
             do {
                 if (client.sync()) {
@@ -90,6 +101,7 @@ public final class DeviceSimulator {
         }
     }
 
+    /** Every event but partial progress, DIFF_FAILED too: the log shows whether a diff or the full package came. */
     private static void print(SdkEvent event) {
         if (event.type() == SdkEvent.Type.PROGRESS && event.bytes() != event.total()) {
             return;

@@ -21,8 +21,10 @@ final class SimulatorOptions {
             "  --city, --model, --network, --os VALUE   what targeting rules read",
             "  --attr NAME=VALUE  a custom attribute (repeatable)",
             "  --dir PATH         where the device keeps its packages (default .rollgate/devices/APP-USER)",
+            "  --signing-key KEY  the app's public signing key (base64, GET /api/v1/apps/APP/signing-key):",
+            "                     only versions whose signature verifies are installed (SIGNATURE otherwise)",
             "  --watch            keep following releases, asking as often as the gateway allows",
-            "  --fail-install     every package file arrives damaged: installs fail (SHA256_MISMATCH)",
+            "  --fail-install     every package file (and diff) arrives damaged: installs fail (HASH_MISMATCH)",
             "  --fail-launch      every installed version fails to load in the container (LOAD_FAILED)",
             "  --no-reports       send no outcome reports to the gateway");
 
@@ -38,6 +40,7 @@ final class SimulatorOptions {
     String os;
     final Map<String, String> attributes = new LinkedHashMap<>();
     Path storage;
+    String signingKey;
     boolean watch;
     boolean help;
     boolean failInstall;
@@ -84,6 +87,7 @@ final class SimulatorOptions {
                 case "--network": options.network = value; break;
                 case "--os": options.os = value; break;
                 case "--dir": options.storage = Paths.get(value); break;
+                case "--signing-key": options.signingKey = value; break;
                 case "--attr":
                     int equals = value.indexOf('=');
                     if (equals < 1) {

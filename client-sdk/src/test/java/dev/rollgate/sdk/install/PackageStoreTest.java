@@ -7,11 +7,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PackageStoreTest {
 
@@ -65,6 +67,38 @@ class PackageStoreTest {
         assertThat(restarted.folderInUse("p").resolve("index.html")).exists();
         assertThat(dir.resolve("store/staging/p-2.0-7")).doesNotExist();
         assertThat(dir.resolve("store/packages/p/2.0")).doesNotExist();
+    }
+
+    @Test
+    void contentWrittenByTheCallerIsInstalledAsAPackageIs() throws Exception {
+        PackageStore store = opened();
+        store.install("p", "1.0", "/index.html", zip("a", 10), unzip);
+
+        store.installUnpacked("p", "1.1", "/index.html",
+                content -> DiffPackages.write(content, Map.of("index.html", "built".getBytes())));
+
+        assertThat(store.installed("p").current()).isEqualTo("1.1");
+        assertThat(store.installed("p").previous()).isEqualTo("1.0");
+        assertThat(store.folderInUse("p").resolve("index.html")).hasContent("built");
+        assertThat(store.mainUrlInUse("p")).isEqualTo("/index.html");
+        assertThat(dir.resolve("store/staging")).isEmptyDirectory();
+    }
+
+    @Test
+    void contentThatFailsHalfWrittenLeavesTheVersionInUseAndNoTrace() throws Exception {
+        PackageStore store = opened();
+        store.install("p", "1.0", "/index.html", zip("a", 10), unzip);
+
+        assertThatThrownBy(() -> store.installUnpacked("p", "1.1", "/index.html", content -> {
+            DiffPackages.write(content, Map.of("half.html", "half".getBytes()));
+            throw new InstallException("PATCH_FAILED", "the patch does not apply");
+        })).isInstanceOf(InstallException.class).extracting("reason").isEqualTo("PATCH_FAILED");
+
+        assertThat(store.installed("p").current()).isEqualTo("1.0");
+        assertThat(store.folderInUse("p").resolve("index.html")).exists();
+        assertThat(dir.resolve("store/packages/p/1.1")).doesNotExist();
+        assertThat(dir.resolve("store/staging")).isEmptyDirectory();
+        assertThat(opened().installed("p").current()).as("after a restart too").isEqualTo("1.0");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.rollgate.gateway.client;
 
 import dev.rollgate.contracts.problem.Problem;
+import dev.rollgate.contracts.version.Version;
 import dev.rollgate.gateway.audience.RedisAudience;
 import dev.rollgate.gateway.cache.AdmissionCache;
 import dev.rollgate.gateway.cache.SegmentCache;
@@ -55,17 +56,19 @@ public class ClientPackagesResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The package versions a client should run (query: platform, clientVersion, userId, "
-            + "deviceId, city, model, network, osVersion, attr.<name>, packageIds)")
+            + "deviceId, city, model, network, osVersion, attr.<name>, packageIds, installed)")
     public Uni<Response> packages(@RestPath String appKey, HttpServerRequest request,
                                   @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (!APP_KEY.matcher(appKey).matches()) {
             return Uni.createFrom().item(unknownApp(appKey));
         }
-        ClientContext client = ClientContextParser.parse(firstValues(request), Instant.now());
+        Map<String, String> params = firstValues(request);
+        ClientContext client = ClientContextParser.parse(params, Instant.now());
+        Map<String, Version> installed = InstalledVersions.parse(params.get(InstalledVersions.PARAMETER));
         return cache.lookup(appKey, client.platform()).chain(lookup -> switch (lookup) {
             case SegmentLookup.UnknownApp unknown -> Uni.createFrom().item(unknownApp(appKey));
             case SegmentLookup.Found found -> Resolver.resolve(found.segment(), client, audience, admissions)
-                    .map(resolved -> answer(answers.of(found.segment(), resolved, nextCheckAfterSeconds), ifNoneMatch));
+                    .map(resolved -> answer(answers.of(found.segment(), resolved, installed, nextCheckAfterSeconds), ifNoneMatch));
         });
     }
 

@@ -2,13 +2,18 @@ package dev.rollgate.gateway.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollgate.contracts.catalog.DiffPackage;
+import dev.rollgate.contracts.version.Version;
 import dev.rollgate.gateway.memory.MemoryKey;
 import dev.rollgate.gateway.memory.NearMemory;
 import dev.rollgate.gateway.resolve.CompiledSegment;
 import dev.rollgate.gateway.resolve.Resolution;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bytes and entity tag of each distinct answer of a segment. Most clients of a segment get one of a few
@@ -23,11 +28,16 @@ class EncodedAnswers {
     record Encoded(byte[] body, String etag) {
     }
 
-    /** The segment compares by identity: the same answer under another revision is another key. */
-    private record Key(CompiledSegment segment, List<Resolution> resolved) implements MemoryKey<Encoded> {
+    /**
+     * The segment compares by identity: the same answer under another revision is another key. {@code diffs}
+     * holds the diff offered for each resolution (null where none), and is empty for the many clients that
+     * get no diff, so they keep sharing one entry.
+     */
+    private record Key(CompiledSegment segment, List<Resolution> resolved, List<DiffPackage> diffs)
+            implements MemoryKey<Encoded> {
         @Override
         public int weigh(Encoded encoded) {
-            return 96 + 8 * resolved.size() + encoded.body().length + encoded.etag().length();
+            return 96 + 8 * resolved.size() + 8 * diffs.size() + encoded.body().length + encoded.etag().length();
         }
     }
 
@@ -39,16 +49,37 @@ class EncodedAnswers {
         this.mapper = mapper;
     }
 
-    Encoded of(CompiledSegment segment, List<Resolution> resolved, int nextCheckAfterSeconds) {
-        Key key = new Key(segment, resolved);
+    /** @param installed the version the client has in use by package id (empty when it said nothing) */
+    Encoded of(CompiledSegment segment, List<Resolution> resolved, Map<String, Version> installed,
+               int nextCheckAfterSeconds) {
+        List<DiffPackage> diffs = installed.isEmpty() ? List.of() : diffs(resolved, installed);
+        Key key = new Key(segment, resolved, diffs);
         Encoded known = memory.get(key);
         if (known != null) {
             return known;
         }
-        Encoded encoded = encode(new ClientAnswer(segment.revision(), resolved.stream().map(ClientPackage::of).toList(),
-                nextCheckAfterSeconds));
+        List<ClientPackage> packages = new ArrayList<>(resolved.size());
+        for (int i = 0; i < resolved.size(); i++) {
+            packages.add(ClientPackage.of(resolved.get(i), diffs.isEmpty() ? null : diffs.get(i)));
+        }
+        Encoded encoded = encode(new ClientAnswer(segment.revision(), packages, nextCheckAfterSeconds));
         memory.put(key, encoded);
         return encoded;
+    }
+
+    private static List<DiffPackage> diffs(List<Resolution> resolved, Map<String, Version> installed) {
+        List<DiffPackage> diffs = null;
+        for (int i = 0; i < resolved.size(); i++) {
+            Resolution r = resolved.get(i);
+            DiffPackage diff = ClientPackage.diffFor(r, installed.get(r.packageId()));
+            if (diff != null) {
+                if (diffs == null) {
+                    diffs = new ArrayList<>(Collections.nCopies(resolved.size(), null));
+                }
+                diffs.set(i, diff);
+            }
+        }
+        return diffs == null ? List.of() : Collections.unmodifiableList(diffs);
     }
 
     private Encoded encode(ClientAnswer answer) {

@@ -52,7 +52,14 @@ public interface GatewayConfig {
     @WithDefault("600")
     int reportsPerDevicePerMinute();
 
-    /** Larger console bodies get 413; a 100,000-id whitelist upload fits. */
+    /** Larger console bodies get 413; a 100,000-id whitelist upload fits. Package uploads have their own limit. */
     @WithDefault("16777216")
     long maxBodyBytes();
+
+    /**
+     * How long a package upload may take through the proxy, from its first byte to package-service's answer
+     * (the upload itself, its checks, the diffs and the store): far longer than a console call.
+     */
+    @WithDefault("10m")
+    Duration uploadTimeout();
 }

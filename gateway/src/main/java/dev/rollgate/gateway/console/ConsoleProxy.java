@@ -3,6 +3,7 @@ package dev.rollgate.gateway.console;
 import dev.rollgate.contracts.json.ContractsJson;
 import dev.rollgate.contracts.problem.Problem;
 import dev.rollgate.gateway.config.GatewayConfig;
+import dev.rollgate.problems.BodyLimitFilter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,6 +34,8 @@ public class ConsoleProxy {
     private static final Logger LOG = Logger.getLogger(ConsoleProxy.class);
     private static final List<String> REQUEST_HEADERS = List.of("Content-Type", "Accept", "Authorization",
             "If-Match", "If-None-Match");
+    private static final List<String> UPLOAD_HEADERS = List.of("Content-Type", "Content-Length", "Accept",
+            "Authorization");
     private static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "ETag", "Location", "Retry-After",
             "WWW-Authenticate");
 
@@ -74,29 +78,71 @@ public class ConsoleProxy {
         String requestId = in.getHeader(REQUEST_ID) != null && in.getHeader(REQUEST_ID).length() <= 128
                 ? in.getHeader(REQUEST_ID) : UUID.randomUUID().toString();
         ctx.response().putHeader(REQUEST_ID, requestId);
-        // A body announced too large never gets here (http-problems' BodyLimitFilter); this catches chunked ones.
-        in.body().onSuccess(body -> {
-            if (body.length() > config.maxBodyBytes()) {
+        if (BodyLimitFilter.isUpload(in)) {
+            stream(ctx, owner, base, requestId);
+            return;
+        }
+        // A body announced too large never gets here (http-problems' BodyLimitFilter); this catches chunked ones,
+        // counting as they arrive rather than after the whole body is in memory.
+        Buffer body = Buffer.buffer();
+        in.handler(chunk -> {
+            if (ctx.response().ended()) {
+                return;
+            }
+            if (body.length() + chunk.length() > config.maxBodyBytes()) {
+                ctx.response().putHeader("Connection", "close");
                 problem(ctx, 413, "Content Too Large", "the body is larger than " + config.maxBodyBytes() + " bytes");
                 return;
             }
-            RequestOptions out = new RequestOptions()
-                    .setAbsoluteURI(base + in.uri())
-                    .setMethod(in.method())
-                    .setTimeout(config.upstreamTimeout().toMillis());
-            for (String name : REQUEST_HEADERS) {
-                String value = in.getHeader(name);
-                if (value != null) {
-                    out.putHeader(name, value);
-                }
+            body.appendBuffer(chunk);
+        });
+        in.exceptionHandler(e -> problem(ctx, 400, "Bad Request", "the body could not be read"));
+        in.endHandler(done -> {
+            if (ctx.response().ended()) {
+                return;
             }
-            out.putHeader(REQUEST_ID, requestId);
-            client.request(out)
+            client.request(options(in, base, requestId, config.upstreamTimeout(), REQUEST_HEADERS))
                     .compose(request -> request.send(body))
                     .compose(response -> response.body().map(answer -> new Answer(response, answer)))
                     .onSuccess(answer -> relay(ctx, answer))
-                    .onFailure(e -> unavailable(ctx, owner, e));
-        }).onFailure(e -> problem(ctx, 400, "Bad Request", "the body could not be read"));
+                    .onFailure(e -> unavailable(ctx, owner, e, config.upstreamTimeout()));
+        });
+        in.resume();
+    }
+
+    /**
+     * A package upload goes through as it arrives, never whole in memory: up to hundreds of megabytes, with
+     * its own, longer timeout. Its length must be announced, so that BodyLimitFilter has checked it; browsers
+     * and curl always announce a form's length.
+     */
+    private void stream(RoutingContext ctx, Owner owner, String base, String requestId) {
+        HttpServerRequest in = ctx.request();
+        if (in.getHeader("Content-Length") == null) {
+            BodyLimitFilter.refuse(ctx, 411, "Length Required", "a package upload must announce its Content-Length");
+            return;
+        }
+        in.pause();
+        client.request(options(in, base, requestId, config.uploadTimeout(), UPLOAD_HEADERS))
+                .compose(request -> request.send(in))
+                .compose(response -> response.body().map(answer -> new Answer(response, answer)))
+                .onSuccess(answer -> relay(ctx, answer))
+                .onFailure(e -> unavailable(ctx, owner, e, config.uploadTimeout()));
+    }
+
+    private static RequestOptions options(HttpServerRequest in, String base, String requestId, Duration timeout,
+                                          List<String> headers) {
+        RequestOptions out = new RequestOptions()
+                .setAbsoluteURI(base + in.uri())
+                .setMethod(in.method())
+                .setTimeout(timeout.toMillis());
+        for (String name : headers) {
+            String value = in.getHeader(name);
+            if (value != null) {
+                out.putHeader(name, value);
+            }
+        }
+        out.putHeader(REQUEST_ID, requestId);
+        return out;
     }
 
     private record Answer(HttpClientResponse response, Buffer body) {
@@ -116,12 +162,12 @@ public class ConsoleProxy {
         ctx.response().end(answer.body());
     }
 
-    private void unavailable(RoutingContext ctx, Owner owner, Throwable e) {
+    private void unavailable(RoutingContext ctx, Owner owner, Throwable e, Duration timeout) {
         LOG.warnf("%s did not answer %s %s: %s", owner.serviceName(), ctx.request().method(),
                 shortened(ctx.normalizedPath()), e.getMessage());
         ctx.response().putHeader("Retry-After", "5");
         problem(ctx, 503, "Service Unavailable", owner.serviceName() + " is unavailable or did not answer within "
-                + config.upstreamTimeout().toMillis() + " ms");
+                + timeout.toMillis() + " ms");
     }
 
     private static void problem(RoutingContext ctx, int status, String title, String detail) {

@@ -39,7 +39,7 @@ public enum Owner {
         int end = section.indexOf('/');
         String first = end < 0 ? section : section.substring(0, end);
         return switch (first) {
-            case "packages" -> PACKAGE_SERVICE;
+            case "packages", "signing-key" -> PACKAGE_SERVICE;
             case "release-tasks", "whitelists" -> RELEASE_SERVICE;
             case "simulate" -> end < 0 ? GATEWAY : NONE;
             default -> NONE;

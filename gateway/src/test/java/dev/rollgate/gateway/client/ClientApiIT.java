@@ -2,6 +2,7 @@ package dev.rollgate.gateway.client;
 
 import dev.rollgate.contracts.redis.RedisKeys;
 import dev.rollgate.contracts.release.Platform;
+import dev.rollgate.contracts.ruleset.FinishedVersion;
 import dev.rollgate.contracts.ruleset.PackageRules;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -89,6 +90,32 @@ class ClientApiIT {
         assertThat(versionFor("u1", "Beijing", "20000001")).isEqualTo("1.0.1");
         assertThat(versionFor("u9", "Hangzhou", "20000001")).isEqualTo("1.0.1");
         assertThat(versionFor(null, "Hangzhou", "20000001")).isEqualTo("1.0.1");
+    }
+
+    @Test
+    void aClientThatNamesItsInstalledVersionIsOfferedTheSmallerDiffFromIt() {
+        segments.write(app, 4, true, new PackageRules("20000001",
+                List.of(new FinishedVersion("2.0", Segments.uploaded("20000001", "2.0", 100_000, "1.0", "0.9"))),
+                List.of()));
+
+        client("u1", null).queryParam("installed", "20000001:1.0.0,20000002:3")
+                .get("/client/v1/apps/{app}/packages", app).then().statusCode(200)
+                .body("packages[0].version", equalTo("2.0"))
+                .body("packages[0].signature", equalTo("c2lnbmF0dXJl"))
+                .body("packages[0].contentSha256", equalTo("c".repeat(64)))
+                .body("packages[0].diff.fromVersion", equalTo("1.0"))
+                .body("packages[0].diff.sizeBytes", equalTo(10_000))
+                .body("packages[0].diff.downloadUrl", equalTo("https://cdn.example.com/20000001/2.0-from-1.0.zip"));
+        // No diff from a version without one, from one whose diff is not smaller, or for a client that says nothing
+        for (String installed : new String[] {"20000001:1.5", "20000001:0.9", "20000001:2.0", ""}) {
+            client("u1", null).queryParam("installed", installed).get("/client/v1/apps/{app}/packages", app).then()
+                    .statusCode(200).body("packages[0].version", equalTo("2.0"))
+                    .body("packages[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("diff")));
+        }
+        for (String broken : new String[] {"20000001", "2000:1.0", "20000001:one", "20000001:1.0;x"}) {
+            client("u1", null).queryParam("installed", broken).get("/client/v1/apps/{app}/packages", app).then()
+                    .statusCode(400).body("errors[0].field", equalTo("installed"));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.rollgate.gateway.client;
 
 import dev.rollgate.contracts.redis.RedisKeys;
+import dev.rollgate.contracts.catalog.DiffPackage;
 import dev.rollgate.contracts.release.AdvancedRule;
 import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.IdType;
@@ -39,6 +40,17 @@ public final class Segments {
     static VersionArtifact artifact(String packageId, String version) {
         return new VersionArtifact("https://cdn.example.com/" + packageId + "/" + version + ".zip", "b".repeat(64),
                 1234, "/index.html", "https://m.example.com/" + packageId + "/", "10.0", "12.9");
+    }
+
+    /** An uploaded version: signed, with its content digest and diff packages from {@code diffsFrom}. */
+    static VersionArtifact uploaded(String packageId, String version, long sizeBytes, String... diffsFrom) {
+        List<DiffPackage> diffs = new java.util.ArrayList<>();
+        for (String from : diffsFrom) {
+            diffs.add(new DiffPackage(from, "https://cdn.example.com/" + packageId + "/" + version + "-from-" + from
+                    + ".zip", "d".repeat(64), from.equals("0.9") ? sizeBytes + 1 : sizeBytes / 10));
+        }
+        return new VersionArtifact("https://cdn.example.com/" + packageId + "/" + version + ".zip", "b".repeat(64),
+                sizeBytes, "/index.html", null, "10.0", null, "c".repeat(64), "c2lnbmF0dXJl", diffs);
     }
 
     static FinishedVersion finished(String packageId, String version) {

@@ -4,10 +4,17 @@ import dev.rollgate.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +33,51 @@ class ConsoleProxyIT {
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(UpstreamStandIn.class));
         }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("rollgate.http.upload-max-size", "24M");
+        }
+    }
+
+    private static final String UPLOAD = "/api/v1/apps/shop/packages/20000001/versions";
+
+    private static HttpResponse<String> send(String path, String type, HttpRequest.BodyPublisher body)
+            throws Exception {
+        String token = TestTokens.mint("carol", List.of("releaser"), List.of("shop"), Duration.ofMinutes(5));
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                    .POST(body).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Test
+    void aPackageUploadStreamsThroughPastTheConsoleLimitUpToItsOwn() throws Exception {
+        byte[] form = new byte[20 * 1024 * 1024];
+        HttpResponse<String> passed = send(UPLOAD, "multipart/form-data; boundary=x",
+                HttpRequest.BodyPublishers.ofByteArray(form));
+        assertThat(passed.statusCode()).isEqualTo(201);
+        assertThat(passed.body()).contains("\"bodyBytes\":" + form.length);
+
+        HttpResponse<String> tooLarge = send(UPLOAD, "multipart/form-data; boundary=x",
+                HttpRequest.BodyPublishers.ofByteArray(new byte[25 * 1024 * 1024]));
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("package upload");
+
+        HttpResponse<String> chunked = send(UPLOAD, "multipart/form-data; boundary=x",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[1000])));
+        assertThat(chunked.statusCode()).isEqualTo(411);
+    }
+
+    @Test
+    void aConsoleBodyIsCountedAsItArrivesEvenWithoutALength() throws Exception {
+        HttpResponse<String> chunked = send("/api/v1/apps/shop/packages", "application/json",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[17 * 1024 * 1024])));
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        HttpResponse<String> announced = send("/api/v1/apps/shop/packages", "multipart/form-data; boundary=x",
+                HttpRequest.BodyPublishers.ofByteArray(new byte[17 * 1024 * 1024]));
+        assertThat(announced.statusCode()).isEqualTo(413);
     }
 
     @Test

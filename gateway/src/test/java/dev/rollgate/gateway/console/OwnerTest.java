@@ -13,6 +13,8 @@ class OwnerTest {
             "/api/v1/apps/shop, PACKAGE_SERVICE",
             "/api/v1/apps/shop/packages, PACKAGE_SERVICE",
             "/api/v1/apps/shop/packages/20000001/versions/1.0, PACKAGE_SERVICE",
+            "/api/v1/apps/shop/signing-key, PACKAGE_SERVICE",
+            "/api/v1/apps/shop/signing-key/x, PACKAGE_SERVICE",
             "/api/v1/apps/shop/release-tasks, RELEASE_SERVICE",
             "/api/v1/apps/shop/release-tasks/abc/pause, RELEASE_SERVICE",
             "/api/v1/apps/shop/whitelists/w/members, RELEASE_SERVICE",

@@ -55,6 +55,12 @@ public record VersionSpec(
                 draft.sha256().toLowerCase(Locale.ROOT), draft.sizeBytes(), draft.mainUrl(), draft.fallbackBaseUrl());
     }
 
+    /** The same version with the file the server received: its address in the store, its hash and size. */
+    public VersionSpec withFile(String storedUrl, String storedSha256, long storedSize) {
+        return new VersionSpec(version, platform, clientVersionMin, clientVersionMax, storedUrl, storedSha256,
+                storedSize, mainUrl, fallbackBaseUrl);
+    }
+
     private static Version parse(String field, String text, List<FieldError> errors) {
         try {
             return Version.parse(text);

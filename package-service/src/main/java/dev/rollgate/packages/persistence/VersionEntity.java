@@ -53,6 +53,15 @@ public class VersionEntity extends PanacheEntityBase {
     @Column(name = "client_version_max")
     public String clientVersionMax;
 
+    /** Where the uploaded file is in the object store; null for a version registered with an external URL. */
+    @Column(name = "object_key")
+    public String objectKey;
+
+    @Column(name = "content_sha256")
+    public String contentSha256;
+
+    public String signature;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -7,7 +7,9 @@ import dev.rollgate.problems.JsonBodyProblems;
 import dev.rollgate.problems.ProblemResponse;
 import dev.rollgate.packages.domain.CatalogConflictException;
 import dev.rollgate.packages.domain.InvalidInputException;
+import dev.rollgate.packages.domain.PackageTooLargeException;
 import dev.rollgate.packages.domain.UnknownResourceException;
+import dev.rollgate.packages.service.ObjectStoreException;
 import io.vertx.pgclient.PgException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -42,6 +44,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unknown(UnknownResourceException e) {
         return ProblemResponse.of(Problem.of(404, "Not Found", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(PackageTooLargeException e) {
+        return ProblemResponse.of(Problem.of(413, "Content Too Large", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(ObjectStoreException e) {
+        return ProblemResponse.of(Problem.of(503, "Service Unavailable", e.getMessage()));
     }
 
     @ServerExceptionMapper

@@ -3,6 +3,8 @@ package dev.rollgate.packages.rest;
 import dev.rollgate.contracts.catalog.PackageVersionView;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.version.Version;
+import dev.rollgate.packages.domain.VersionDraft;
+import dev.rollgate.packages.service.PackageUpload;
 import dev.rollgate.packages.service.VersionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -29,9 +31,11 @@ import java.net.URI;
 public class VersionResource {
 
     private final VersionService versions;
+    private final PackageUpload upload;
 
-    VersionResource(VersionService versions) {
+    VersionResource(VersionService versions, PackageUpload upload) {
         this.versions = versions;
+        this.upload = upload;
     }
 
     @POST
@@ -41,10 +45,25 @@ public class VersionResource {
             @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
             @RestPath @Pattern(regexp = AppKeys.PACKAGE_ID_PATTERN, message = AppKeys.PACKAGE_ID_MESSAGE) String packageId,
             @Valid @NotNull NewVersionRequest request) {
-        return versions.register(appKey, packageId, request.draft()).map(view -> Response
-                .created(URI.create("/api/v1/apps/" + appKey + "/packages/" + packageId + "/versions/"
-                        + view.version() + "?platform=" + view.platform()))
-                .entity(view).build());
+        return versions.register(appKey, packageId, request.draft()).map(view -> created(appKey, packageId, view));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Register a version with its zip (form fields as in the JSON registration, the zip as "
+            + "'file'): checked, hashed, stored, diffed from earlier versions and signed by the server")
+    public Uni<Response> upload(
+            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = AppKeys.PACKAGE_ID_PATTERN, message = AppKeys.PACKAGE_ID_MESSAGE) String packageId,
+            VersionUploadForm form) {
+        VersionDraft fields = form.draft();
+        return upload.register(appKey, packageId, fields, form.file.uploadedFile(), form.file.size())
+                .map(view -> created(appKey, packageId, view));
+    }
+
+    private static Response created(String appKey, String packageId, PackageVersionView view) {
+        return Response.created(URI.create("/api/v1/apps/" + appKey + "/packages/" + packageId + "/versions/"
+                + view.version() + "?platform=" + view.platform())).entity(view).build();
     }
 
     @GET

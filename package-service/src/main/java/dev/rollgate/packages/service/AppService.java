@@ -26,10 +26,12 @@ public class AppService {
     private static final Logger LOG = Logger.getLogger(AppService.class);
 
     private final Outbox outbox;
+    private final AppSigningKeys signingKeys;
     private final Clock clock;
 
-    AppService(Outbox outbox, Clock clock) {
+    AppService(Outbox outbox, AppSigningKeys signingKeys, Clock clock) {
         this.outbox = outbox;
+        this.signingKeys = signingKeys;
         this.clock = clock;
     }
 
@@ -47,6 +49,7 @@ public class AppService {
             app.appKey = appKey;
             app.name = name;
             app.createdAt = now();
+            signingKeys.give(app);
             EventEnvelope registered = EventJson.envelope(UUID.randomUUID(), appKey, "app-" + appKey, 1,
                     app.createdAt, actor, new AppRegistered(appKey, name));
             return app.<AppEntity>persist()

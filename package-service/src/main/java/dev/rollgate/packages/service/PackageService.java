@@ -4,6 +4,7 @@ import dev.rollgate.contracts.catalog.PackageView;
 import dev.rollgate.packages.domain.CatalogConflictException;
 import dev.rollgate.packages.persistence.PackageEntity;
 import dev.rollgate.packages.persistence.PackageHeadEntity;
+import dev.rollgate.packages.persistence.VersionDiffEntity;
 import dev.rollgate.packages.persistence.VersionEntity;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -74,7 +75,13 @@ public class PackageService {
     public Uni<PackageView> detail(String appKey, String packageId) {
         return lookup.pkg(appKey, packageId).chain(pkg -> heads.of(pkg)
                 .chain(pkgHeads -> VersionEntity.<VersionEntity>list("packageRef", pkg.id)
-                        .map(versions -> CatalogViews.detail(pkg, pkgHeads, versions))));
+                        .chain(versions -> diffsOf(versions)
+                                .map(diffs -> CatalogViews.detail(pkg, pkgHeads, versions, diffs)))));
+    }
+
+    private static Uni<List<VersionDiffEntity>> diffsOf(List<VersionEntity> versions) {
+        return versions.isEmpty() ? Uni.createFrom().item(List.of())
+                : VersionDiffEntity.list("versionRef in ?1", versions.stream().map(v -> v.id).toList());
     }
 
     private static String listQuery(PackageQuery query) {

@@ -165,7 +165,8 @@ public class TaskCreation {
 
     private static ReleaseTaskCreated created(PackageVersionView version, ReleasePlan plan, String batchId) {
         VersionArtifact artifact = new VersionArtifact(version.downloadUrl(), version.sha256(), version.sizeBytes(),
-                version.mainUrl(), version.fallbackBaseUrl(), version.clientVersionMin(), version.clientVersionMax());
+                version.mainUrl(), version.fallbackBaseUrl(), version.clientVersionMin(), version.clientVersionMax(),
+                version.contentSha256(), version.signature(), version.diffs());
         return new ReleaseTaskCreated(UUID.randomUUID().toString(), version.packageId(), version.version(),
                 version.platform(), plan.releaseType(), plan.grayscale(), plan.rules(), plan.description(), batchId,
                 artifact, plan.safeguard());

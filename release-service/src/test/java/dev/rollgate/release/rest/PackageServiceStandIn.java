@@ -59,7 +59,7 @@ public class PackageServiceStandIn implements QuarkusTestResourceLifecycleManage
         APPS.put(appKey, true);
         PackageVersionView view = new PackageVersionView(appKey, packageId, version, platform, state,
                 "https://cdn.example.com/" + packageId + "/" + version + ".zip", "ab".repeat(32), 1234, "/index.html",
-                null, "10.0", null, Instant.parse("2026-11-01T00:00:00Z"));
+                null, "10.0", null, Instant.parse("2026-11-01T00:00:00Z"), null, null, List.of());
         List<PackageVersionView> versions = VERSIONS.computeIfAbsent(appKey + "/" + packageId,
                 key -> new CopyOnWriteArrayList<>());
         versions.removeIf(v -> v.platform() == platform && v.version().equals(version));

@@ -1,5 +1,6 @@
 package dev.rollgate.bench.stack;
 
+import dev.rollgate.testing.PackageUploadForm;
 import dev.rollgate.testing.TestTokens;
 
 import java.net.URI;
@@ -37,6 +38,19 @@ final class ConsoleCalls {
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Uploads a version with its zip, as the console's form does; the created version's JSON. */
+    String upload(String versionsUrl, String version, byte[] zip) throws Exception {
+        PackageUploadForm form = new PackageUploadForm(version, zip);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(versionsUrl))
+                .header("Authorization", token).header("Content-Type", form.contentType())
+                .timeout(Duration.ofMinutes(10)).POST(form.body()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("upload of " + version + " answered " + response.statusCode() + ": "
+                    + response.body());
         }
         return response.body();
     }
