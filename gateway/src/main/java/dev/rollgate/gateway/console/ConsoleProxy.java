@@ -97,6 +97,7 @@ public class ConsoleProxy {
             body.appendBuffer(chunk);
         });
         in.exceptionHandler(e -> problem(ctx, 400, "Bad Request", "the body could not be read"));
+        continueIfAsked(ctx);
         in.endHandler(done -> {
             if (ctx.response().ended()) {
                 return;
@@ -122,11 +123,22 @@ public class ConsoleProxy {
             return;
         }
         in.pause();
+        continueIfAsked(ctx);
         client.request(options(in, base, requestId, config.uploadTimeout(), UPLOAD_HEADERS))
                 .compose(request -> request.send(in))
                 .compose(response -> response.body().map(answer -> new Answer(response, answer)))
                 .onSuccess(answer -> relay(ctx, answer))
                 .onFailure(e -> unavailable(ctx, owner, e, config.uploadTimeout()));
+    }
+
+    /**
+     * curl asks before it sends a body over a megabyte ({@code Expect: 100-continue}) and waits a second for
+     * an answer that never comes unless someone gives it; by here the body's announced size has passed.
+     */
+    private static void continueIfAsked(RoutingContext ctx) {
+        if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
+            ctx.response().writeContinue();
+        }
     }
 
     private static RequestOptions options(HttpServerRequest in, String base, String requestId, Duration timeout,

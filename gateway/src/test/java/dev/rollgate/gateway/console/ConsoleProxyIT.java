@@ -7,11 +7,15 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +52,7 @@ class ConsoleProxyIT {
         try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", type)
+                    .timeout(Duration.ofSeconds(20))
                     .POST(body).build(), HttpResponse.BodyHandlers.ofString());
         }
     }
@@ -68,6 +73,24 @@ class ConsoleProxyIT {
         HttpResponse<String> chunked = send(UPLOAD, "multipart/form-data; boundary=x",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[1000])));
         assertThat(chunked.statusCode()).isEqualTo(411);
+
+        // A client that asks first (curl does past a megabyte) is told to go on, for uploads and console bodies.
+        assertThat(firstLineAfterAsking(UPLOAD, "multipart/form-data; boundary=x")).isEqualTo("HTTP/1.1 100 Continue");
+        assertThat(firstLineAfterAsking("/api/v1/apps/shop/packages", "application/json"))
+                .isEqualTo("HTTP/1.1 100 Continue");
+    }
+
+    /** Sends only the headers of a 2 MB request that expects 100-continue, and reads the first answer line. */
+    private static String firstLineAfterAsking(String path, String type) throws Exception {
+        String token = TestTokens.mint("carol", List.of("releaser"), List.of("shop"), Duration.ofMinutes(5));
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + token + "\r\nContent-Type: " + type + "\r\nContent-Length: 2097152\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
     }
 
     @Test

@@ -3,11 +3,16 @@ package dev.rollgate.bench.stack;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -25,6 +30,7 @@ public final class FilesBenchmarks {
 
     private static final int PACKAGE_FILES = 72;
     private static final int FILE_BYTES = 85 * 1024;
+    private static final int PARALLEL = 4;
     private static final Pattern DIFF_SIZE = Pattern.compile("\"diffs\":\\[\\{[^}]*\"sizeBytes\":(\\d+)");
 
     private final String gateway;
@@ -59,6 +65,33 @@ public final class FilesBenchmarks {
             nanos[i] = System.nanoTime() - started;
         }
         Arrays.sort(nanos);
+        say("uploading %d more, %d at a time (each to a package of its own: a package's versions go up in turn)",
+                uploads, PARALLEL);
+        for (int p = 0; p < PARALLEL; p++) {
+            calls.post(api() + "/packages", "{\"packageId\":\"" + (20000002 + p) + "\",\"name\":\"Parallel " + p
+                    + "\",\"type\":\"NORMAL\"}");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
+        long parallelStarted = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int p = 0; p < PARALLEL; p++) {
+                String url = api() + "/packages/" + (20000002 + p) + "/versions";
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < uploads / PARALLEL; i++) {
+                        calls.upload(url, "1.0." + i, first);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double parallelSeconds = (System.nanoTime() - parallelStarted) / 1e9;
+        int parallelUploads = uploads / PARALLEL * PARALLEL;
         String last = "1.0." + (uploads - 1);
         String task = ConsoleCalls.field(calls.post(api() + "/release-tasks", "{\"packageId\":\"20000001\",\"version\":\""
                 + last + "\",\"platform\":\"ANDROID\",\"releaseType\":\"OFFICIAL\"}"), "taskId");
@@ -70,8 +103,13 @@ public final class FilesBenchmarks {
         long started = System.nanoTime();
         String created = calls.upload(versions(), "2.0.0", next);
         long withDiff = System.nanoTime() - started;
-        Matcher diff = DIFF_SIZE.matcher(created);
-        long diffBytes = diff.find() ? Long.parseLong(diff.group(1)) : -1;
+        long diffBytes = diffSize(created);
+        say("and one more with a second script rewritten whole (still a diff from %s)", last);
+        byte[] rewritten = new byte[FILE_BYTES];
+        new Random(7).nextBytes(rewritten);
+        files.put("js/app-08.js", rewritten);
+        byte[] third = zip(files);
+        long rewrittenDiffBytes = diffSize(calls.upload(versions(), "2.0.1", third));
 
         double megabytes = first.length / 1e6;
         FigureTable.header("Rollgate package-file benchmarks");
@@ -79,9 +117,17 @@ public final class FilesBenchmarks {
                 LoadGenerator.percentile(nanos, 0.5), "");
         row("   upload throughput (one at a time), MB/s", megabytes / (LoadGenerator.percentile(nanos, 0.5) / 1000), "");
         row("   slowest of " + uploads + ", ms", nanos[nanos.length - 1] / 1e6, "");
+        row("   upload throughput, " + PARALLEL + " at a time, MB/s", parallelUploads * megabytes / parallelSeconds, "");
         row("   upload with one changed file, a diff made from the released version, ms", withDiff / 1e6, "");
         row("   that diff, bytes", diffBytes, "");
         row("   the diff as a share of the full package, %", 100.0 * diffBytes / next.length, "< 10");
+        row("   with a second file of 85 KiB rewritten whole: the diff, bytes", rewrittenDiffBytes, "");
+        row("   that diff as a share of the full package, %", 100.0 * rewrittenDiffBytes / third.length, "< 10");
+    }
+
+    private static long diffSize(String created) {
+        Matcher diff = DIFF_SIZE.matcher(created);
+        return diff.find() ? Long.parseLong(diff.group(1)) : -1;
     }
 
     private String api() {
