@@ -35,6 +35,31 @@ final class AnswerFile {
         }
     }
 
+    /** One package as the gateway's answer names it, so that {@link GatewayClient#parse} reads it back. */
+    static JsonObject json(PackageOffer offer) {
+        JsonObject pkg = new JsonObject();
+        pkg.addProperty("packageId", offer.packageId());
+        pkg.addProperty("version", offer.version());
+        pkg.addProperty("releaseType", offer.releaseType());
+        pkg.addProperty("downloadUrl", offer.downloadUrl());
+        pkg.addProperty("sha256", offer.sha256());
+        pkg.addProperty("sizeBytes", offer.sizeBytes());
+        pkg.addProperty("mainUrl", offer.mainUrl());
+        pkg.addProperty("fallbackBaseUrl", offer.fallbackBaseUrl());
+        pkg.addProperty("taskId", offer.taskId());
+        pkg.addProperty("contentSha256", offer.contentSha256());
+        pkg.addProperty("signature", offer.signature());
+        if (offer.diff() != null) {
+            JsonObject diff = new JsonObject();
+            diff.addProperty("fromVersion", offer.diff().fromVersion());
+            diff.addProperty("downloadUrl", offer.diff().downloadUrl());
+            diff.addProperty("sha256", offer.diff().sha256());
+            diff.addProperty("sizeBytes", offer.diff().sizeBytes());
+            pkg.add("diff", diff);
+        }
+        return pkg;
+    }
+
     void write(GatewayAnswer answer) throws IOException {
         JsonObject json = new JsonObject();
         json.addProperty("revision", answer.revision());
@@ -42,27 +67,7 @@ final class AnswerFile {
         json.addProperty("etag", answer.etag());
         JsonArray packages = new JsonArray();
         for (PackageOffer offer : answer.packages().values()) {
-            JsonObject pkg = new JsonObject();
-            pkg.addProperty("packageId", offer.packageId());
-            pkg.addProperty("version", offer.version());
-            pkg.addProperty("releaseType", offer.releaseType());
-            pkg.addProperty("downloadUrl", offer.downloadUrl());
-            pkg.addProperty("sha256", offer.sha256());
-            pkg.addProperty("sizeBytes", offer.sizeBytes());
-            pkg.addProperty("mainUrl", offer.mainUrl());
-            pkg.addProperty("fallbackBaseUrl", offer.fallbackBaseUrl());
-            pkg.addProperty("taskId", offer.taskId());
-            pkg.addProperty("contentSha256", offer.contentSha256());
-            pkg.addProperty("signature", offer.signature());
-            if (offer.diff() != null) {
-                JsonObject diff = new JsonObject();
-                diff.addProperty("fromVersion", offer.diff().fromVersion());
-                diff.addProperty("downloadUrl", offer.diff().downloadUrl());
-                diff.addProperty("sha256", offer.diff().sha256());
-                diff.addProperty("sizeBytes", offer.diff().sizeBytes());
-                pkg.add("diff", diff);
-            }
-            packages.add(pkg);
+            packages.add(json(offer));
         }
         json.add("packages", packages);
         Path next = file.resolveSibling(file.getFileName() + ".next");

@@ -128,24 +128,7 @@ class RollgateClientTest {
     }
 
     private void answer(PackageOffer offer) {
-        JsonObject pkg = new JsonObject();
-        pkg.addProperty("packageId", offer.packageId());
-        pkg.addProperty("version", offer.version());
-        pkg.addProperty("releaseType", offer.releaseType());
-        pkg.addProperty("downloadUrl", offer.downloadUrl());
-        pkg.addProperty("sha256", offer.sha256());
-        pkg.addProperty("sizeBytes", offer.sizeBytes());
-        pkg.addProperty("mainUrl", offer.mainUrl());
-        pkg.addProperty("contentSha256", offer.contentSha256());
-        pkg.addProperty("signature", offer.signature());
-        if (offer.diff() != null) {
-            JsonObject diff = new JsonObject();
-            diff.addProperty("fromVersion", offer.diff().fromVersion());
-            diff.addProperty("downloadUrl", offer.diff().downloadUrl());
-            diff.addProperty("sha256", offer.diff().sha256());
-            diff.addProperty("sizeBytes", offer.diff().sizeBytes());
-            pkg.add("diff", diff);
-        }
+        JsonObject pkg = AnswerFile.json(offer);
         JsonArray packages = new JsonArray();
         packages.add(pkg);
         JsonObject answer = new JsonObject();

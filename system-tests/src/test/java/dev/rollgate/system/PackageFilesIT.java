@@ -3,6 +3,7 @@ package dev.rollgate.system;
 import dev.rollgate.sdk.DeviceContext;
 import dev.rollgate.sdk.RollgateClient;
 import dev.rollgate.sdk.SdkEvent;
+import dev.rollgate.testing.ZipFiles;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,7 +98,7 @@ class PackageFilesIT {
     }
 
     private static JsonPath upload(String version) {
-        byte[] zip = Zips.ofBytes(site(version));
+        byte[] zip = ZipFiles.of(site(version));
         uploaded.put(version, zip);
         return JsonPath.from(console.upload(app, PKG, version, zip));
     }

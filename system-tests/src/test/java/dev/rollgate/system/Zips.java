@@ -1,13 +1,10 @@
 package dev.rollgate.system;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.rollgate.testing.ZipFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /** Package files made in the test: real zips, good or hostile. */
 final class Zips {
@@ -18,21 +15,7 @@ final class Zips {
     static byte[] of(Map<String, String> entries) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         entries.forEach((name, text) -> files.put(name, text.getBytes(StandardCharsets.UTF_8)));
-        return ofBytes(files);
-    }
-
-    static byte[] ofBytes(Map<String, byte[]> entries) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(entry.getKey()));
-                zip.write(entry.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return ZipFiles.of(files);
     }
 
     /** A page and an asset, the asset {@code size} bytes of text that does not compress much. */

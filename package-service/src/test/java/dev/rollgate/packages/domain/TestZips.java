@@ -1,6 +1,7 @@
 package dev.rollgate.packages.domain;
 
-import java.io.ByteArrayOutputStream;
+import dev.rollgate.testing.ZipFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /** Package zips made in tests: good ones from a map of files, and hostile ones. */
 public final class TestZips {
@@ -19,17 +18,7 @@ public final class TestZips {
     }
 
     public static byte[] zip(Map<String, byte[]> files) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return ZipFiles.of(files);
     }
 
     /** A small site: a page naming the version, a script, and {@code assetBytes} of incompressible asset. */

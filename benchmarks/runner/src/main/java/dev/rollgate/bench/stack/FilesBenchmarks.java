@@ -1,7 +1,7 @@
 package dev.rollgate.bench.stack;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.rollgate.testing.ZipFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static dev.rollgate.bench.stack.FigureTable.row;
 import static dev.rollgate.bench.stack.FigureTable.say;
@@ -54,7 +52,7 @@ public final class FilesBenchmarks {
         calls.post(gateway + "/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"Files benchmark\"}");
         calls.post(api() + "/packages", "{\"packageId\":\"20000001\",\"name\":\"Checkout\",\"type\":\"NORMAL\"}");
         Map<String, byte[]> files = site();
-        byte[] first = zip(files);
+        byte[] first = ZipFiles.of(files);
         say("uploading %d versions of a %.1f MB package (none released, so no diffs are made)", uploads,
                 first.length / 1e6);
         calls.upload(versions(), "0.0.1", first);
@@ -99,7 +97,7 @@ public final class FilesBenchmarks {
 
         say("uploading the next version with one file changed (a diff from %s is made)", last);
         files.put("js/app-07.js", changed(files.get("js/app-07.js")));
-        byte[] next = zip(files);
+        byte[] next = ZipFiles.of(files);
         long started = System.nanoTime();
         String created = calls.upload(versions(), "2.0.0", next);
         long withDiff = System.nanoTime() - started;
@@ -108,7 +106,7 @@ public final class FilesBenchmarks {
         byte[] rewritten = new byte[FILE_BYTES];
         new Random(7).nextBytes(rewritten);
         files.put("js/app-08.js", rewritten);
-        byte[] third = zip(files);
+        byte[] third = ZipFiles.of(files);
         long rewrittenDiffBytes = diffSize(calls.upload(versions(), "2.0.1", third));
 
         double megabytes = first.length / 1e6;
@@ -164,17 +162,5 @@ public final class FilesBenchmarks {
                 .getBytes(StandardCharsets.UTF_8);
         System.arraycopy(edit, 0, copy, copy.length / 2, edit.length);
         return copy;
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 }
