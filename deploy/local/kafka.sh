@@ -4,22 +4,7 @@
 KAFKA_LIB=$ROLLGATE_CACHE/kafka/lib
 KAFKA_TOPIC_PARTITIONS=${KAFKA_TOPIC_PARTITIONS:-6}
 
-# Resolves the broker's jars once (again only when deploy/local/kafka/pom.xml changes).
-kafka_ensure_jars() {
-  local pom=$ROLLGATE_ROOT/deploy/local/kafka/pom.xml want
-  want=$(sha256sum "$pom" | cut -c1-64)
-  if [ -f "$KAFKA_LIB/.resolved-from" ] && [ "$(cat "$KAFKA_LIB/.resolved-from")" = "$want" ]; then
-    return 0
-  fi
-  say "resolving the Kafka broker jars from Maven Central into $KAFKA_LIB (once)"
-  rm -rf "$KAFKA_LIB.tmp"
-  mvnw -B -q -f deploy/local/kafka/pom.xml dependency:copy-dependencies \
-    -DoutputDirectory="$KAFKA_LIB.tmp" -DincludeScope=runtime \
-    || die "could not resolve org.apache.kafka:kafka_2.13 from Maven Central"
-  rm -rf "$KAFKA_LIB"
-  mv "$KAFKA_LIB.tmp" "$KAFKA_LIB"
-  echo "$want" > "$KAFKA_LIB/.resolved-from"
-}
+kafka_ensure_jars() { resolve_jars deploy/local/kafka/pom.xml "$KAFKA_LIB" "Kafka broker"; }
 
 # kafka_tool MAIN_CLASS ARGS...: one of Kafka's command-line tools, on the broker's own classpath.
 kafka_tool() {

@@ -205,3 +205,20 @@ recreate_database() {
 }
 
 mvnw() { (cd "$ROLLGATE_ROOT" && ./mvnw "$@"); }
+
+# resolve_jars POM LIB WHAT: copies the runtime jars POM names into LIB, once (again only when POM changes).
+# Kafka and the S3 server run from such folders, apart from the services' classpath.
+resolve_jars() {
+  local pom=$1 lib=$2 what=$3 want
+  want=$(sha256sum "$ROLLGATE_ROOT/$pom" | cut -c1-64)
+  if [ -f "$lib/.resolved-from" ] && [ "$(cat "$lib/.resolved-from")" = "$want" ]; then
+    return 0
+  fi
+  say "resolving the $what jars from Maven Central into $lib (once)"
+  rm -rf "$lib.tmp"
+  mvnw -B -q -f "$pom" dependency:copy-dependencies -DoutputDirectory="$lib.tmp" -DincludeScope=runtime \
+    || die "could not resolve the $what jars ($pom) from Maven Central"
+  rm -rf "$lib"
+  mv "$lib.tmp" "$lib"
+  echo "$want" > "$lib/.resolved-from"
+}

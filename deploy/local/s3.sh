@@ -10,22 +10,7 @@ S3_DIR=$ROLLGATE_STATE/s3
 
 s3_url() { echo "http://127.0.0.1:${1:-$S3_PORT}"; }
 
-# Resolves the server's jars once (again only when deploy/local/s3/pom.xml changes).
-s3_ensure_jars() {
-  local pom=$ROLLGATE_ROOT/deploy/local/s3/pom.xml want
-  want=$(sha256sum "$pom" | cut -c1-64)
-  if [ -f "$S3_LIB/.resolved-from" ] && [ "$(cat "$S3_LIB/.resolved-from")" = "$want" ]; then
-    return 0
-  fi
-  say "resolving the S3 server jars (org.gaul:s3proxy) from Maven Central into $S3_LIB (once)"
-  rm -rf "$S3_LIB.tmp"
-  mvnw -B -q -f deploy/local/s3/pom.xml dependency:copy-dependencies \
-    -DoutputDirectory="$S3_LIB.tmp" -DincludeScope=runtime \
-    || die "could not resolve org.gaul:s3proxy from Maven Central"
-  rm -rf "$S3_LIB"
-  mv "$S3_LIB.tmp" "$S3_LIB"
-  echo "$want" > "$S3_LIB/.resolved-from"
-}
+s3_ensure_jars() { resolve_jars deploy/local/s3/pom.xml "$S3_LIB" "S3 server (org.gaul:s3proxy)"; }
 
 s3_marker() { echo "$1/s3proxy.conf"; }
 
