@@ -7,8 +7,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready while Kafka answers. Commands still succeed without it (their events wait in the outbox), but an
- * operator must see that nothing reaches clients meanwhile.
+ * The relay's state in readiness: always UP, because commands succeed without Kafka (their events wait in the
+ * outbox, in order) and a service taken out of its load balancer would refuse them instead. What an operator
+ * must see, that nothing reaches clients meanwhile, is in the check's data here and DOWN in the {@code broker}
+ * health group ({@link RelayBrokerHealth}, {@code /q/health/group/broker}).
  */
 @Readiness
 @ApplicationScoped
@@ -39,7 +41,8 @@ public class RelayReadiness implements HealthCheck {
             response.withData("lastDeadLetter", relay.lastDeadLetter());
         }
         if (problem != null) {
-            return response.down().withData("kafka", "unreachable: " + problem).build();
+            return response.up().withData("kafka", "unreachable: " + problem + "; commands wait in the outbox")
+                    .build();
         }
         return response.up().withData("kafka", "reachable").build();
     }

@@ -20,6 +20,7 @@ import static dev.rollgate.outbox.OutboxTestData.versionsInOrder;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 @QuarkusTestResource(value = PrivateBroker.class, restrictToAnnotatedClass = true)
@@ -44,13 +45,17 @@ class BrokerOutageIT {
             for (long version = 3; version < 9; version += 2) {
                 append(sessions, store, stream, version, events(app, 2));
             }
-            await().atMost(AWAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503));
+            // The operator sees it in the broker group; the service stays ready, taking commands.
+            await().atMost(AWAIT).untilAsserted(() -> given().get("/q/health/group/broker").then().statusCode(503)
+                    .body("checks.find { it.name == 'Outbox relay to Kafka' }.data.kafka", startsWith("unreachable")));
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'Outbox relay to Kafka' }.data.kafka", startsWith("unreachable"));
 
             PrivateBroker.broker().start();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(versionsInOrder(published(kafka, app), stream))
                             .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L));
-            await().atMost(AWAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
+            await().atMost(AWAIT).untilAsserted(() -> given().get("/q/health/group/broker").then().statusCode(200));
         }
     }
 }

@@ -7,14 +7,17 @@ import dev.rollgate.packages.domain.VersionStateChange;
 import dev.rollgate.packages.persistence.AppliedStreamEntity;
 import dev.rollgate.packages.persistence.PackageEntity;
 import dev.rollgate.packages.persistence.VersionEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Moves version states as release events say, at most once per event: the stream's last applied
@@ -35,9 +38,36 @@ public class VersionStateService {
         this.clock = clock;
     }
 
+    /** An event and the state move it asks for. */
+    public record StateEvent(EventEnvelope envelope, VersionStateChange change) {
+    }
+
     /** @return whether the event changed anything (false for duplicates and for events that move no version) */
     @WithTransaction
     public Uni<Boolean> apply(EventEnvelope envelope, VersionStateChange change) {
+        return applyInSession(envelope, change);
+    }
+
+    /**
+     * Applies a batch of events in one transaction, in order: a burst of release events costs one commit, not
+     * one per event. Each event is flushed before the next, so that a second event of the same stream in the
+     * batch sees the first one's applied streamVersion. Fails as a whole; the caller then applies them one by
+     * one to find a poison event.
+     *
+     * @return how many of them changed something
+     */
+    @WithTransaction
+    public Uni<Integer> applyAll(List<StateEvent> events) {
+        Uni<Integer> changed = Uni.createFrom().item(0);
+        for (StateEvent event : events) {
+            changed = changed.chain(count -> applyInSession(event.envelope(), event.change())
+                    .call(() -> Panache.getSession().chain(Mutiny.Session::flush))
+                    .map(moved -> moved ? count + 1 : count));
+        }
+        return changed;
+    }
+
+    private Uni<Boolean> applyInSession(EventEnvelope envelope, VersionStateChange change) {
         return AppliedStreamEntity.<AppliedStreamEntity>find("streamId", envelope.streamId())
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult()
                 .chain(applied -> {

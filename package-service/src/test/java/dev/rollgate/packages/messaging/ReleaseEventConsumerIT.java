@@ -182,6 +182,74 @@ class ReleaseEventConsumerIT {
         }
     }
 
+    private static ProducerRecord<String, String> record(String appKey, String streamId, long streamVersion,
+                                                         EventData data) {
+        return new ProducerRecord<>(Topics.RELEASE_EVENTS, appKey, EventJson.write(EventJson.envelope(UUID.randomUUID(),
+                appKey, streamId, streamVersion, Instant.now(), "tester", data)));
+    }
+
+    private static double transactions() {
+        String metrics = given().get("/q/metrics").asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("(?m)^rollgate_release_events_transactions_total(?:\\{[^}]*\\})? ([0-9.eE+]+)").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
+    void aBurstOfEventsIsAppliedInAFewTransactionsNotOneEach() {
+        String app = CatalogFixture.app();
+        CatalogFixture.pkg(app, "20000001", "Checkout");
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            CatalogFixture.version(app, "20000001", "5." + i, "ANDROID");
+            burst.add(record(app, "release-task-" + UUID.randomUUID(), 1,
+                    created("t" + i, "5." + i, Platform.ANDROID, ReleaseType.GRAYSCALE)));
+        }
+        double before = transactions();
+
+        kafka.produce(String.class, String.class).fromRecords(burst).awaitCompletion();
+
+        for (int i = 0; i < 40; i++) {
+            awaitState(app, "5." + i, "GRAYSCALE_RELEASING");
+        }
+        assertThat(transactions() - before).isBetween(1.0, 20.0);
+    }
+
+    @Test
+    void aPoisonEventInABatchGoesAloneToTheDeadLetterTopicAndTheRestAreApplied() {
+        String app = CatalogFixture.app();
+        CatalogFixture.pkg(app, "20000001", "Checkout");
+        CatalogFixture.version(app, "20000001", "6.0", "ANDROID");
+        CatalogFixture.version(app, "20000001", "6.1", "ANDROID");
+        CatalogFixture.version(app, "20000001", "6.2", "ANDROID");
+        // Readable, but its stream id is longer than the applied-stream column: its transaction always fails.
+        String tooLong = "release-task-" + "x".repeat(300);
+        ConsumerTask<String, String> dlq = kafka.consume(String.class, String.class)
+                .fromTopics(Topics.RELEASE_EVENTS_DLQ);
+        try {
+            kafka.produce(String.class, String.class).fromRecords(
+                    record(app, "release-task-" + UUID.randomUUID(), 1, created("a", "6.0", Platform.ANDROID,
+                            ReleaseType.OFFICIAL)),
+                    record(app, tooLong, 1, created("b", "6.1", Platform.ANDROID, ReleaseType.OFFICIAL)),
+                    record(app, "release-task-" + UUID.randomUUID(), 1, created("c", "6.2", Platform.ANDROID,
+                            ReleaseType.OFFICIAL))).awaitCompletion();
+
+            awaitState(app, "6.0", "OFFICIAL_RELEASING");
+            awaitState(app, "6.2", "OFFICIAL_RELEASING");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(dlq.getRecords())
+                    .filteredOn(r -> r.value().contains(app))
+                    .singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.value()).contains(tooLong);
+                        assertThat(r.key()).isEqualTo(app);
+                        assertThat(r.headers().lastHeader("dead-letter-reason")).isNotNull();
+                    }));
+            assertThat(state(app, "6.1")).isEqualTo("TO_BE_RELEASED");
+        } finally {
+            dlq.close();
+        }
+    }
+
     /**
      * A task's event and a higher version's registration at once, on many packages: the event's write must
      * never put the package's head back to the lower version (which let a version between the two in).
