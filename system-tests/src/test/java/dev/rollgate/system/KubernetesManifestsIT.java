@@ -8,7 +8,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every Kubernetes overlay builds with kubectl kustomize and holds what Rollgate needs (deploy/k8s/verify). */
+/**
+ * Every Kubernetes overlay builds with kubectl kustomize, holds what Rollgate needs (deploy/k8s/verify), and
+ * fits the published models of its kinds, field by field.
+ */
 class KubernetesManifestsIT {
 
     @Test
@@ -22,6 +25,45 @@ class KubernetesManifestsIT {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("overlays/local", "overlays/production");
+    }
+
+    @Test
+    void everyObjectOfEveryOverlayFitsItsPublishedModel() throws Exception {
+        assertThat(onPath("kubectl")).as("kubectl must be on the PATH to build deploy/k8s").isTrue();
+        for (String overlay : new String[] {"local", "production"}) {
+            Process process = new ProcessBuilder("kubectl", "kustomize",
+                    SystemStack.root().resolve("deploy/k8s/overlays/" + overlay).toString()).start();
+            String manifests = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isZero();
+            assertThat(ManifestModels.problems(manifests)).as("overlays/" + overlay).isEmpty();
+        }
+    }
+
+    @Test
+    void aMisspeltFieldIsFound() throws Exception {
+        String deployment = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: x}
+                spec:
+                  selector: {matchLabels: {a: b}}
+                  template:
+                    metadata: {labels: {a: b}}
+                    spec:
+                      containers:
+                        - name: x
+                          image: x
+                          readinessProbe: {httpGet: {path: /, port: 80}, periodSecond: 5}
+                ---
+                apiVersion: kafka.strimzi.io/v1
+                kind: KafkaTopic
+                metadata: {name: t}
+                spec: {partitons: 6}
+                """;
+        assertThat(ManifestModels.problems(deployment))
+                .anySatisfy(problem -> assertThat(problem).contains("readinessProbe").contains("periodSecond"))
+                .anySatisfy(problem -> assertThat(problem).contains("KafkaTopic").contains("partitons"));
     }
 
     private static boolean onPath(String command) {
