@@ -122,12 +122,10 @@ public class ReleaseEventConsumer {
     /** Fails only when the event failed {@link #POISON_ATTEMPTS} times with PostgreSQL answering. */
     private Uni<Void> alone(StateEvent event, int attempt, Duration backoff) {
         EventEnvelope envelope = event.envelope();
-        return Uni.createFrom().deferred(() -> states.apply(envelope, event.change()))
+        return Uni.createFrom().deferred(() -> states.applyAll(List.of(event)))
                 .invoke(moved -> {
                     transactions.increment();
-                    if (moved) {
-                        applied.increment();
-                    }
+                    applied.increment(moved);
                 })
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(e -> databaseAnswers().chain(answers -> {

@@ -40,22 +40,23 @@ public class PackageHeads {
             head.version = version;
             head.state = state;
             PackageHeadEntity updated = head;
-            return updated.persist().chain(() -> refreshStatus(pkg, replace(heads, updated)));
+            return updated.persist().invoke(() -> refreshStatus(pkg, replace(heads, updated))).replaceWithVoid();
         });
     }
 
-    /** A version's state moved: when the version is its platform's head, the head and the package follow. */
-    public Uni<Void> stateChanged(PackageEntity pkg, Platform platform, String version, VersionState state) {
-        return of(pkg).chain(heads -> {
-            PackageHeadEntity head = heads.stream()
-                    .filter(h -> h.platform == platform && h.version.equals(version))
-                    .findFirst().orElse(null);
-            if (head == null) {
-                return Uni.createFrom().voidItem();
-            }
+    /**
+     * A version's state moved: when the version is its platform's head, the head and the package follow.
+     * {@code heads} are the package's heads, read after its row was locked; they change in place.
+     */
+    public void stateChanged(PackageEntity pkg, List<PackageHeadEntity> heads, Platform platform, String version,
+                             VersionState state) {
+        PackageHeadEntity head = heads.stream()
+                .filter(h -> h.platform == platform && h.version.equals(version))
+                .findFirst().orElse(null);
+        if (head != null) {
             head.state = state;
-            return refreshStatus(pkg, heads);
-        });
+            refreshStatus(pkg, heads);
+        }
     }
 
     private static List<PackageHeadEntity> replace(List<PackageHeadEntity> heads, PackageHeadEntity updated) {
@@ -63,10 +64,9 @@ public class PackageHeads {
         return Stream.concat(others.stream(), Stream.of(updated)).toList();
     }
 
-    private Uni<Void> refreshStatus(PackageEntity pkg, List<PackageHeadEntity> heads) {
+    private static void refreshStatus(PackageEntity pkg, List<PackageHeadEntity> heads) {
         PlatformSummary overall = PackageStatus.overall(CatalogViews.platforms(heads)).orElse(null);
         pkg.highestVersion = overall == null ? null : overall.highestVersion();
         pkg.status = overall == null ? null : overall.state();
-        return Uni.createFrom().voidItem();
     }
 }
