@@ -9,6 +9,7 @@ import dev.rollgate.sdk.http.HttpResponse;
 import dev.rollgate.sdk.http.HttpTransport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UnsupportedEncodingException;
@@ -44,11 +45,25 @@ final class GatewayClient {
         String installed = installedParameter(versionsInUse);
         AskResult result = get(url + installed, etag);
         // The versions in use only buy diffs: a gateway that refuses them (or so long a URL) still gives the answer.
+        // Any other 400 (a bad clientVersion, say) would only fail twice.
         if (!installed.isEmpty() && result.kind == AskResult.Kind.FAILED
-                && (result.status == 400 || result.status == 414)) {
+                && (result.status == 414 || result.status == 400 && result.reason.contains("\"installed\""))) {
             return get(url, etag);
         }
         return result;
+    }
+
+    private static String firstBytes(InputStream body, int max) throws IOException {
+        if (body == null) {
+            return "";
+        }
+        byte[] buffer = new byte[max];
+        int total = 0;
+        int read;
+        while (total < max && (read = body.read(buffer, total, max - total)) > 0) {
+            total += read;
+        }
+        return new String(buffer, 0, total, StandardCharsets.UTF_8);
     }
 
     private AskResult get(String url, String etag) {
@@ -64,8 +79,10 @@ final class GatewayClient {
                 return AskResult.notModified();
             }
             if (status != 200) {
-                return AskResult.failed("the gateway answered " + status, retryAfter(response.header("Retry-After")),
-                        status);
+                // A refusal's problem names the fields, which says whether asking again without one helps.
+                String problem = status == 400 ? ": " + firstBytes(response.body(), 4096) : "";
+                return AskResult.failed("the gateway answered " + status + problem,
+                        retryAfter(response.header("Retry-After")), status);
             }
             try (Reader body = new InputStreamReader(response.body(), StandardCharsets.UTF_8)) {
                 return AskResult.fresh(parse(JsonParser.parseReader(body).getAsJsonObject(),

@@ -6,6 +6,7 @@ import dev.rollgate.sdk.http.HttpTransport;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,8 +61,11 @@ class GatewayClientTest {
         HttpTransport gateway = (url, headers) -> {
             asked.add(url);
             assertThat(headers).containsEntry("If-None-Match", "\"e1\"");
-            int status = url.contains("installed=") ? 400 : 304;
-            return new HttpResponse(status, Map.of(), new ByteArrayInputStream(new byte[0]));
+            if (!url.contains("installed=")) {
+                return new HttpResponse(304, Map.of(), new ByteArrayInputStream(new byte[0]));
+            }
+            return new HttpResponse(400, Map.of(), new ByteArrayInputStream(("{\"status\":400,\"errors\":[{\"field\":"
+                    + "\"installed\",\"message\":\"must be packageId:version pairs\"}]}").getBytes(StandardCharsets.UTF_8)));
         };
         GatewayClient client = new GatewayClient(gateway, "http://gw/", "shop",
                 DeviceContext.builder("ANDROID", "10.2.0").build());
@@ -72,6 +76,23 @@ class GatewayClientTest {
         assertThat(asked).containsExactly(
                 "http://gw/client/v1/apps/shop/packages?platform=ANDROID&clientVersion=10.2.0&installed=20000001:1.0.0",
                 "http://gw/client/v1/apps/shop/packages?platform=ANDROID&clientVersion=10.2.0");
+    }
+
+    @Test
+    void anotherRefusalIsNotAskedAgain() {
+        List<String> asked = new ArrayList<>();
+        HttpTransport gateway = (url, headers) -> {
+            asked.add(url);
+            return new HttpResponse(400, Map.of(), new ByteArrayInputStream(("{\"status\":400,\"errors\":[{\"field\":"
+                    + "\"clientVersion\",\"message\":\"must be a dotted numeric version\"}]}").getBytes(StandardCharsets.UTF_8)));
+        };
+        GatewayClient client = new GatewayClient(gateway, "http://gw/", "shop",
+                DeviceContext.builder("ANDROID", "10.2.0").build());
+
+        AskResult result = client.ask(null, Map.of("20000001", "1.0.0"));
+
+        assertThat(result.kind).isEqualTo(AskResult.Kind.FAILED);
+        assertThat(asked).hasSize(1);
     }
 
     @Test

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * Answers a body announced larger than the limit with a 413 problem before any of it is read (Vert.x's own
  * refusal has no problem body). The limit is {@code rollgate.http.max-body-size}, or Quarkus's
  * {@code quarkus.http.limits.max-body-size} when unset. A package upload (a multipart POST of a version) may
- * be as large as {@code rollgate.http.upload-max-size}; Quarkus's own limit, raised to that size, still stops a
- * chunked body of any kind there.
+ * be as large as {@code rollgate.http.upload-max-size}. Quarkus's own limit is raised to that size for the
+ * uploads' sake, so it no longer bounds a chunked body elsewhere: any other request with a body must announce
+ * its length (411 otherwise), which every browser and HTTP library does for a body it holds.
  */
 @ApplicationScoped
 public class BodyLimitFilter {
@@ -57,6 +58,10 @@ public class BodyLimitFilter {
         if (length != null && isOver(length, allowed)) {
             refuse(context, 413, "Content Too Large", "the body has " + length + " bytes; at most " + allowed
                     + " are accepted" + (upload ? " for a package upload" : ""));
+            return;
+        }
+        if (length == null && !upload && uploadLimit > limit && request.headers().contains("Transfer-Encoding")) {
+            refuse(context, 411, "Length Required", "a request body must announce its Content-Length here");
             return;
         }
         context.next();

@@ -66,7 +66,10 @@ public final class PackageSignature {
         }
     }
 
-    /** The signed text: every field on a line of its own, so that no field can pass for another. */
+    /**
+     * The signed text: every field on a line of its own, so that no field can pass for another. The main and
+     * fallback addresses are in it: an altered answer must not point a correctly installed package elsewhere.
+     */
     static String message(PackageOffer offer, String platform) {
         return FORMAT + "\n"
                 + "packageId=" + offer.packageId() + "\n"
@@ -74,7 +77,13 @@ public final class PackageSignature {
                 + "platform=" + platform + "\n"
                 + "sizeBytes=" + offer.sizeBytes() + "\n"
                 + "sha256=" + lowerCase(offer.sha256()) + "\n"
-                + "contentSha256=" + lowerCase(offer.contentSha256()) + "\n";
+                + "contentSha256=" + lowerCase(offer.contentSha256()) + "\n"
+                + "mainUrl=" + orEmpty(offer.mainUrl()) + "\n"
+                + "fallbackBaseUrl=" + orEmpty(offer.fallbackBaseUrl()) + "\n";
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private static String lowerCase(String hex) {

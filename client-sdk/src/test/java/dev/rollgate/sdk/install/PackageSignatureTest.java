@@ -24,7 +24,7 @@ class PackageSignatureTest {
 
     private static PackageOffer.Builder offer() {
         return PackageOffer.builder("20000001", "1.0.1").downloadUrl("https://cdn/p.zip").sha256(SHA)
-                .sizeBytes(5_242_880).contentSha256(CONTENT);
+                .sizeBytes(5_242_880).contentSha256(CONTENT).mainUrl("/index.html");
     }
 
     private static String message(String platform, String contentSha256) {
@@ -34,7 +34,9 @@ class PackageSignatureTest {
                 + "platform=" + platform + "\n"
                 + "sizeBytes=5242880\n"
                 + "sha256=" + SHA + "\n"
-                + "contentSha256=" + contentSha256 + "\n";
+                + "contentSha256=" + contentSha256 + "\n"
+                + "mainUrl=/index.html\n"
+                + "fallbackBaseUrl=\n";
     }
 
     private PackageOffer signed(UnaryOperator<PackageOffer.Builder> change) throws Exception {
@@ -70,6 +72,8 @@ class PackageSignatureTest {
         assertRefused(signed(b -> b.sha256(CONTENT)), "ANDROID");
         assertRefused(signed(b -> b.contentSha256(SHA)), "ANDROID");
         assertRefused(signed(b -> b.contentSha256(null)), "ANDROID");
+        assertRefused(signed(b -> b.mainUrl("https://evil.example.com/")), "ANDROID");
+        assertRefused(signed(b -> b.fallbackBaseUrl("https://evil.example.com/")), "ANDROID");
         assertRefused(signed(b -> b), "IOS");
     }
 

@@ -8,7 +8,8 @@ import dev.rollgate.contracts.release.ReleaseType;
  * find the task's segment without keeping state of its own. {@code releaseType} is the task's type
  * after the event ({@code OFFICIAL} after a promotion).
  */
-public interface ReleaseTaskEvent {
+public sealed interface ReleaseTaskEvent permits ReleaseTaskCreated, ReleaseTaskPaused, ReleaseTaskResumed,
+        ReleaseTaskPromoted, ReleaseTaskFinished, ReleaseTaskCancelled {
 
     String taskId();
 

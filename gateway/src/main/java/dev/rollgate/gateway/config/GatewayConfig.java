@@ -1,5 +1,6 @@
 package dev.rollgate.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -53,8 +54,8 @@ public interface GatewayConfig {
     int reportsPerDevicePerMinute();
 
     /** Larger console bodies get 413; a 100,000-id whitelist upload fits. Package uploads have their own limit. */
-    @WithDefault("16777216")
-    long maxBodyBytes();
+    @WithDefault("16M")
+    MemorySize maxBodySize();
 
     /**
      * How long a package upload may take through the proxy, from its first byte to package-service's answer

@@ -82,16 +82,17 @@ public class ConsoleProxy {
             stream(ctx, owner, base, requestId);
             return;
         }
-        // A body announced too large never gets here (http-problems' BodyLimitFilter); this catches chunked ones,
-        // counting as they arrive rather than after the whole body is in memory.
+        // A body announced too large, or not announced at all, never gets here (http-problems' BodyLimitFilter);
+        // counting as it arrives keeps a body that lies about its length from growing past the limit in memory.
+        long limit = config.maxBodySize().asLongValue();
         Buffer body = Buffer.buffer();
         in.handler(chunk -> {
             if (ctx.response().ended()) {
                 return;
             }
-            if (body.length() + chunk.length() > config.maxBodyBytes()) {
+            if (body.length() + chunk.length() > limit) {
                 ctx.response().putHeader("Connection", "close");
-                problem(ctx, 413, "Content Too Large", "the body is larger than " + config.maxBodyBytes() + " bytes");
+                problem(ctx, 413, "Content Too Large", "the body is larger than " + limit + " bytes");
                 return;
             }
             body.appendBuffer(chunk);

@@ -94,10 +94,11 @@ class ConsoleProxyIT {
     }
 
     @Test
-    void aConsoleBodyIsCountedAsItArrivesEvenWithoutALength() throws Exception {
+    void aConsoleBodyMustAnnounceItsLengthAndStayUnderTheConsoleLimit() throws Exception {
+        // Quarkus's own limit is the uploads' 24M here, so an unannounced body is refused before it is read.
         HttpResponse<String> chunked = send("/api/v1/apps/shop/packages", "application/json",
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[17 * 1024 * 1024])));
-        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.statusCode()).isEqualTo(411);
         HttpResponse<String> announced = send("/api/v1/apps/shop/packages", "multipart/form-data; boundary=x",
                 HttpRequest.BodyPublishers.ofByteArray(new byte[17 * 1024 * 1024]));
         assertThat(announced.statusCode()).isEqualTo(413);

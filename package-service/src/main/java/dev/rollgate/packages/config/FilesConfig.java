@@ -39,7 +39,7 @@ public interface FilesConfig {
     @WithDefault("10000")
     int maxEntries();
 
-    @WithDefault("1G")
+    @WithDefault("512M")
     MemorySize maxUnpackedSize();
 
     /** How many earlier released versions get a diff to each new upload. */

@@ -3,23 +3,28 @@ package dev.rollgate.packages.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rollgate.contracts.json.ContractsJson;
 import io.sigpipe.jbsdiff.Diff;
+import io.sigpipe.jbsdiff.InvalidHeaderException;
 import org.apache.commons.compress.compressors.CompressorException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * Writes the diff package that turns one version's files into another's: unchanged files by reference, changed
- * ones as a bsdiff patch of the old file (or whole, when the patch would not be smaller), new ones whole.
+ * ones as a bsdiff patch of the old file (or whole, when the patch would not be smaller), new ones whole. Old
+ * files and patches wait in a temporary folder and new files are streamed, so memory holds one file at a time
+ * however large the package.
  */
 public final class DiffWriter {
 
@@ -38,48 +43,62 @@ public final class DiffWriter {
 
     public static void write(String packageId, Side from, Side to, ZipLimits limits, OutputStream out)
             throws IOException {
-        Map<String, PackageFile> old = from.contents().byPath();
-        Map<String, byte[]> oldBytes = new HashMap<>();
-        PackageZip.read(from.zip(), limits, path -> changed(old.get(path), to.contents()),
-                (path, content) -> oldBytes.put(path, content.readAllBytes()));
-
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        Map<String, DiffManifest.Source> sources = new HashMap<>();
-        PackageZip.read(to.zip(), limits, path -> !same(old.get(path), to.contents().byPath().get(path)),
-                (path, content) -> {
-                    byte[] bytes = content.readAllBytes();
-                    byte[] patch = oldBytes.containsKey(path) ? patch(oldBytes.get(path), bytes) : null;
-                    if (patch != null && patch.length < bytes.length) {
-                        entries.put("patch/" + path, patch);
-                        sources.put(path, DiffManifest.Source.PATCH);
-                    } else {
-                        entries.put("add/" + path, bytes);
-                        sources.put(path, DiffManifest.Source.ADD);
+        Path work = Files.createTempDirectory("rollgate-diff-");
+        try {
+            Map<String, PackageFile> old = from.contents().byPath();
+            Map<String, PackageFile> now = to.contents().byPath();
+            Map<String, Path> oldFiles = new HashMap<>();
+            PackageZip.read(from.zip(), limits, path -> patchable(old.get(path), now.get(path)), (path, content) -> {
+                Path file = work.resolve("old-" + oldFiles.size());
+                Files.copy(content, file);
+                oldFiles.put(path, file);
+            });
+            Map<String, Path> patches = new HashMap<>();
+            PackageZip.read(to.zip(), limits, oldFiles::containsKey, (path, content) -> {
+                byte[] bytes = content.readAllBytes();
+                byte[] patch = patch(Files.readAllBytes(oldFiles.get(path)), bytes);
+                if (patch.length < bytes.length) {
+                    Path file = work.resolve("patch-" + patches.size());
+                    Files.write(file, patch);
+                    patches.put(path, file);
+                }
+            });
+            DiffManifest manifest = manifest(packageId, from, to, patches);
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                put(zip, DiffManifest.NAME, json(manifest));
+                for (DiffManifest.Entry entry : manifest.files()) {
+                    if (entry.source() == DiffManifest.Source.PATCH) {
+                        put(zip, "patch/" + entry.path(), Files.readAllBytes(patches.get(entry.path())));
                     }
+                }
+                PackageZip.read(to.zip(), limits, path -> !patches.containsKey(path) && !same(old.get(path),
+                        now.get(path)), (path, content) -> {
+                    zip.putNextEntry(new ZipEntry("add/" + path));
+                    content.transferTo(zip);
+                    zip.closeEntry();
                 });
-
-        List<DiffManifest.Entry> files = new ArrayList<>();
-        for (PackageFile file : to.contents().files()) {
-            files.add(new DiffManifest.Entry(file.path(), file.sha256(), file.size(),
-                    sources.getOrDefault(file.path(), DiffManifest.Source.SAME)));
-        }
-        DiffManifest manifest = new DiffManifest(DiffManifest.FORMAT, packageId, from.version(), to.version(),
-                from.contents().contentSha256(), to.contents().contentSha256(), files);
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            put(zip, DiffManifest.NAME, json(manifest));
-            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                put(zip, entry.getKey(), entry.getValue());
             }
+        } finally {
+            deleteTree(work);
         }
     }
 
-    private static boolean changed(PackageFile old, PackageContents to) {
-        if (old == null) {
-            return false;
+    private static DiffManifest manifest(String packageId, Side from, Side to, Map<String, Path> patches) {
+        Map<String, PackageFile> old = from.contents().byPath();
+        List<DiffManifest.Entry> files = new ArrayList<>();
+        for (PackageFile file : to.contents().files()) {
+            DiffManifest.Source source = same(old.get(file.path()), file) ? DiffManifest.Source.SAME
+                    : patches.containsKey(file.path()) ? DiffManifest.Source.PATCH : DiffManifest.Source.ADD;
+            files.add(new DiffManifest.Entry(file.path(), file.sha256(), file.size(), source));
         }
-        PackageFile now = to.byPath().get(old.path());
-        return now != null && !now.sha256().equals(old.sha256()) && old.size() <= MAX_PATCHED_FILE_BYTES
-                && now.size() <= MAX_PATCHED_FILE_BYTES;
+        return new DiffManifest(DiffManifest.FORMAT, packageId, from.version(), to.version(),
+                from.contents().contentSha256(), to.contents().contentSha256(), files);
+    }
+
+    /** A file in both versions, changed, and small enough for bsdiff. */
+    private static boolean patchable(PackageFile old, PackageFile now) {
+        return old != null && now != null && !now.sha256().equals(old.sha256())
+                && old.size() <= MAX_PATCHED_FILE_BYTES && now.size() <= MAX_PATCHED_FILE_BYTES;
     }
 
     private static boolean same(PackageFile old, PackageFile now) {
@@ -90,7 +109,7 @@ public final class DiffWriter {
         ByteArrayOutputStream patch = new ByteArrayOutputStream();
         try {
             Diff.diff(old, now, patch);
-        } catch (CompressorException | io.sigpipe.jbsdiff.InvalidHeaderException e) {
+        } catch (CompressorException | InvalidHeaderException e) {
             throw new IOException("bsdiff failed", e);
         }
         return patch.toByteArray();
@@ -108,5 +127,13 @@ public final class DiffWriter {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

@@ -18,16 +18,22 @@ public final class PackageSignature {
     private PackageSignature() {
     }
 
-    /** @param contentSha256 null for an external file, whose content Rollgate never saw */
+    /**
+     * @param contentSha256 null for an external file, whose content Rollgate never saw
+     * @param mainUrl       what the container opens: signed too, or an altered answer could point a correctly
+     *                      installed package's entry at any address
+     */
     public static byte[] message(String packageId, String version, Platform platform, long sizeBytes, String sha256,
-                                 String contentSha256) {
+                                 String contentSha256, String mainUrl, String fallbackBaseUrl) {
         String text = "rollgate-package-signature-v1\n"
                 + "packageId=" + packageId + "\n"
                 + "version=" + version + "\n"
                 + "platform=" + platform.name() + "\n"
                 + "sizeBytes=" + sizeBytes + "\n"
                 + "sha256=" + sha256 + "\n"
-                + "contentSha256=" + (contentSha256 == null ? "" : contentSha256) + "\n";
+                + "contentSha256=" + (contentSha256 == null ? "" : contentSha256) + "\n"
+                + "mainUrl=" + (mainUrl == null ? "" : mainUrl) + "\n"
+                + "fallbackBaseUrl=" + (fallbackBaseUrl == null ? "" : fallbackBaseUrl) + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -3,10 +3,12 @@ package dev.rollgate.packages.domain;
 import dev.rollgate.contracts.problem.FieldError;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -98,10 +100,13 @@ public final class PackageZip {
             if (entries == 0) {
                 throw refused("is not a zip, or an empty one");
             }
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException | IllegalArgumentException e) {
+            // A truncated file ends early; a malformed entry name does not decode: both are the zip's fault.
             throw refused("is not a readable zip: " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            throw new IllegalStateException("the uploaded file is gone: " + zip, e);
         } catch (IOException e) {
-            throw new IllegalStateException("the uploaded file could not be read", e);
+            throw refused("could not be read to its end: " + e.getMessage());
         }
     }
 

@@ -48,7 +48,15 @@ public record SigningKey(String publicKey, String privateKey) {
         SigningKey key;
         try {
             byte[] bytes = Base64.getDecoder().decode(unwrapped(publicText));
-            byte[] raw = bytes.length == 32 ? bytes : Arrays.copyOfRange(bytes, bytes.length - 32, bytes.length);
+            byte[] raw;
+            if (bytes.length == 32) {
+                raw = bytes;
+            } else if (bytes.length == X509_PREFIX.length + 32
+                    && Arrays.equals(Arrays.copyOf(bytes, X509_PREFIX.length), X509_PREFIX)) {
+                raw = Arrays.copyOfRange(bytes, X509_PREFIX.length, bytes.length);
+            } else {
+                throw new IllegalArgumentException("not an Ed25519 public key");
+            }
             key = new SigningKey(Base64.getEncoder().encodeToString(raw),
                     Base64.getEncoder().encodeToString(privateKey.getEncoded()));
             key.publicKeyObject();

@@ -1,5 +1,6 @@
 package dev.rollgate.packages.domain;
 
+import dev.rollgate.contracts.event.AppRegistered;
 import dev.rollgate.contracts.event.EventData;
 import dev.rollgate.contracts.event.ReleaseTaskCancelled;
 import dev.rollgate.contracts.event.ReleaseTaskCreated;
@@ -8,6 +9,10 @@ import dev.rollgate.contracts.event.ReleaseTaskFinished;
 import dev.rollgate.contracts.event.ReleaseTaskPaused;
 import dev.rollgate.contracts.event.ReleaseTaskPromoted;
 import dev.rollgate.contracts.event.ReleaseTaskResumed;
+import dev.rollgate.contracts.event.WhitelistCreated;
+import dev.rollgate.contracts.event.WhitelistDeleted;
+import dev.rollgate.contracts.event.WhitelistMembersAdded;
+import dev.rollgate.contracts.event.WhitelistMembersRemoved;
 import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.release.VersionState;
 
@@ -25,7 +30,11 @@ public record VersionStateChange(ReleaseTaskEvent task, VersionState newState) {
             case ReleaseTaskPromoted promoted -> VersionState.OFFICIAL_RELEASING;
             case ReleaseTaskFinished finished -> VersionState.FINISHED_RELEASE;
             case ReleaseTaskCancelled cancelled -> VersionState.CANCELLED;
-            default -> null;
+            case AppRegistered registered -> null;
+            case WhitelistCreated created -> null;
+            case WhitelistMembersAdded added -> null;
+            case WhitelistMembersRemoved removed -> null;
+            case WhitelistDeleted deleted -> null;
         };
         return state == null ? Optional.empty() : Optional.of(new VersionStateChange((ReleaseTaskEvent) event, state));
     }

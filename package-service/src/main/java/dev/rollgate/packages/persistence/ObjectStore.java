@@ -1,6 +1,7 @@
 package dev.rollgate.packages.persistence;
 
 import dev.rollgate.packages.config.FilesConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -12,16 +13,17 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * Package files in an S3-compatible bucket. Blocking calls: callers run them on a worker thread, never on an
- * event loop.
+ * event loop. Made at start, not on a request's event loop: building the client reads files.
  */
+@Startup
 @ApplicationScoped
 public class ObjectStore {
 
@@ -59,27 +61,13 @@ public class ObjectStore {
     }
 
     /** Copies the object to {@code target}, replacing it. */
-    public void download(String key, Path target) throws java.io.IOException {
+    public void download(String key, Path target) throws IOException {
         Files.deleteIfExists(target);
         s3.getObject(request -> request.bucket(bucket).key(key), target);
     }
 
     public void delete(String key) {
         s3.deleteObject(request -> request.bucket(bucket).key(key));
-    }
-
-    public boolean exists(String key) {
-        try {
-            s3.headObject(request -> request.bucket(bucket).key(key));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     @PreDestroy

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +98,8 @@ public class PackageUpload {
             List<StoredFile.StoredDiff> made = diffs.make(prefix, packageId,
                     new DiffMaker.Target(file, contents, spec.version().toString(), size), earlier);
             return new StoredFile(key, store.publicUrl(key), sha256, size, contents.contentSha256(), made);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Even an OutOfMemoryError while diffing: the package stored above must not stay behind.
             deleteQuietly(List.of(key));
             throw e;
         }
@@ -121,7 +123,8 @@ public class PackageUpload {
         try {
             store.put(key, file);
         } catch (SdkException e) {
-            throw new ObjectStoreException("the object store did not take the package: " + e.getMessage(), e);
+            LOG.errorf("the object store did not take %s: %s", key, e.getMessage());
+            throw new ObjectStoreException("the object store did not take the package; try again later", e);
         }
     }
 
@@ -141,7 +144,8 @@ public class PackageUpload {
             try {
                 return work.run();
             } catch (IOException e) {
-                throw new ObjectStoreException("the package could not be stored: " + e.getMessage(), e);
+                // The service's own disk, not the store: a 500, logged with its cause by the problem mappers.
+                throw new UncheckedIOException("the uploaded package could not be read or written here", e);
             }
         }), false);
     }

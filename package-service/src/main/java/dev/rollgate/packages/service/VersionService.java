@@ -59,7 +59,7 @@ public class VersionService {
                 VersionEntity version = newVersion(pkg, spec, stored);
                 version.signature = PackageSignature.sign(key.privateKeyObject(), PackageSignature.message(
                         packageId, version.version, version.platform, version.sizeBytes, version.sha256,
-                        version.contentSha256));
+                        version.contentSha256, version.mainUrl, version.fallbackBaseUrl));
                 List<VersionDiffEntity> diffs = new ArrayList<>();
                 return version.<VersionEntity>persist()
                         .call(() -> persistDiffs(version, stored, diffs))

@@ -79,6 +79,29 @@ class PackageZipTest {
     }
 
     @Test
+    void aTruncatedZipIsRefusedNotAServerError() {
+        byte[] whole = TestZips.zip(TestZips.site("1.0.0", 50_000, 3));
+        Path cut = TestZips.write(dir, "cut.zip", java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> PackageZip.inspect(cut, LIMITS)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.errors().getFirst().field()).isEqualTo("file"));
+    }
+
+    @Test
+    void anEntryNameThatIsNoUtf8IsRefused() {
+        byte[] zip = TestZips.zip(Map.of("index.html", new byte[] {1}));
+        // The local header's name bytes turned into an invalid UTF-8 sequence, as a hostile tool might write.
+        byte[] name = "index.html".getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + name.length < zip.length; i++) {
+            if (java.util.Arrays.equals(java.util.Arrays.copyOfRange(zip, i, i + name.length), name)) {
+                zip[i] = (byte) 0xC3;
+                zip[i + 1] = (byte) 0x28;
+            }
+        }
+        Path broken = TestZips.write(dir, "name.zip", zip);
+        assertThatThrownBy(() -> PackageZip.inspect(broken, LIMITS)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void theMainPathMustBeInTheZip() {
         PackageContents contents = PackageContents.of(java.util.List.of(new PackageFile("index.html", "a", 1)));
         PackageZip.requireMain(contents, "/index.html?from=app#top");

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SigningKeyTest {
 
     private static byte[] message(String sha256) {
-        return PackageSignature.message("20000001", "1.0.0", Platform.ANDROID, 1234, sha256, null);
+        return PackageSignature.message("20000001", "1.0.0", Platform.ANDROID, 1234, sha256, null, "/index.html", null);
     }
 
     @Test
@@ -29,11 +29,13 @@ class SigningKeyTest {
 
     @Test
     void theMessageIsTheDocumentedText() {
-        assertThat(new String(PackageSignature.message("20000001", "1.0.0", Platform.IOS, 10, "ab", "cd")))
+        assertThat(new String(PackageSignature.message("20000001", "1.0.0", Platform.IOS, 10, "ab", "cd",
+                "/index.html", "https://m.example.com/")))
                 .isEqualTo("rollgate-package-signature-v1\npackageId=20000001\nversion=1.0.0\nplatform=IOS\n"
-                        + "sizeBytes=10\nsha256=ab\ncontentSha256=cd\n");
-        assertThat(new String(PackageSignature.message("20000001", "1.0.0", Platform.IOS, 10, "ab", null)))
-                .endsWith("contentSha256=\n");
+                        + "sizeBytes=10\nsha256=ab\ncontentSha256=cd\nmainUrl=/index.html\n"
+                        + "fallbackBaseUrl=https://m.example.com/\n");
+        assertThat(new String(PackageSignature.message("20000001", "1.0.0", Platform.IOS, 10, "ab", null, null,
+                null))).endsWith("contentSha256=\nmainUrl=\nfallbackBaseUrl=\n");
     }
 
     @Test
@@ -45,6 +47,12 @@ class SigningKeyTest {
         assertThatThrownBy(() -> SigningKey.fromPair(pem, SigningKey.generate().publicKey()))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().getFirst().field()).isEqualTo("publicKey"));
+        for (String wrongSize : new String[] {"AAAA", own.publicKey().substring(0, 40),
+                java.util.Base64.getEncoder().encodeToString(new byte[40])}) {
+            assertThatThrownBy(() -> SigningKey.fromPair(pem, wrongSize)).as(wrongSize)
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.errors().getFirst().field()).isEqualTo("publicKey"));
+        }
         assertThatThrownBy(() -> SigningKey.fromPair("not a key", own.publicKey()))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors().getFirst().field()).isEqualTo("privateKey"));

@@ -1,14 +1,24 @@
 package dev.rollgate.packages.rest;
 
+import dev.rollgate.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -84,6 +94,22 @@ class BadInputIT {
         given().contentType(ContentType.JSON).body("{\"appKey\":\"ok-app\",\"name\":\"N\",\"owner\":\"mallory\"}")
                 .post("/api/v1/apps").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("owner"));
+    }
+
+    @Test
+    void aJsonBodyThatDoesNotAnnounceItsLengthIs411() throws Exception {
+        // Quarkus's limit is raised to the uploads' size, so a chunked body must not reach a JSON endpoint.
+        String token = TestTokens.mint("admin", List.of("admin"), List.of("*"), Duration.ofMinutes(5));
+        try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/apps"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                            "{\"appKey\":\"ok-app\",\"name\":\"n\"}".getBytes(StandardCharsets.UTF_8))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(411);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
     }
 
     @Test

@@ -111,7 +111,7 @@ class VersionUploadIT {
         String publicKey = given().get("/api/v1/apps/{app}/signing-key", app).then().statusCode(200)
                 .body("algorithm", equalTo("Ed25519")).extract().path("publicKey");
         byte[] message = PackageSignature.message(PKG, "1.0.0", Platform.ANDROID, zip.length, Sha256.of(zip),
-                created.path("contentSha256"));
+                created.path("contentSha256"), "/index.html", null);
         assertThat(PackageSignature.verify(new SigningKey(publicKey, null).publicKeyObject(), message,
                 created.path("signature"))).isTrue();
     }
@@ -213,7 +213,7 @@ class VersionUploadIT {
         byte[] zip = TestZips.zip(TestZips.site("1.0.0", 1000, 1));
         Response created = upload(app, "1.0.0", zip);
         byte[] message = PackageSignature.message(PKG, "1.0.0", Platform.ANDROID, zip.length, Sha256.of(zip),
-                created.path("contentSha256"));
+                created.path("contentSha256"), "/index.html", null);
         assertThat(PackageSignature.verify(own.publicKeyObject(), message, created.path("signature"))).isTrue();
 
         SigningKey other = SigningKey.generate();

@@ -1,5 +1,6 @@
 package dev.rollgate.release.domain;
 
+import dev.rollgate.contracts.event.AppRegistered;
 import dev.rollgate.contracts.event.EventData;
 import dev.rollgate.contracts.event.ReleaseTaskCancelled;
 import dev.rollgate.contracts.event.ReleaseTaskCreated;
@@ -7,6 +8,10 @@ import dev.rollgate.contracts.event.ReleaseTaskFinished;
 import dev.rollgate.contracts.event.ReleaseTaskPaused;
 import dev.rollgate.contracts.event.ReleaseTaskPromoted;
 import dev.rollgate.contracts.event.ReleaseTaskResumed;
+import dev.rollgate.contracts.event.WhitelistCreated;
+import dev.rollgate.contracts.event.WhitelistDeleted;
+import dev.rollgate.contracts.event.WhitelistMembersAdded;
+import dev.rollgate.contracts.event.WhitelistMembersRemoved;
 import dev.rollgate.contracts.release.AdvancedRule;
 import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.Platform;
@@ -67,9 +72,17 @@ public record ReleaseTask(
                     streamVersion + 1);
             case ReleaseTaskFinished finished -> moved(releaseType, TaskState.FINISHED);
             case ReleaseTaskCancelled cancelled -> moved(releaseType, TaskState.CANCELLED);
-            default -> throw new IllegalArgumentException(event.getClass().getSimpleName()
-                    + " is not an event of a release task");
+            case ReleaseTaskCreated created -> throw notAfterCreation(created);
+            case AppRegistered registered -> throw notAfterCreation(registered);
+            case WhitelistCreated whitelist -> throw notAfterCreation(whitelist);
+            case WhitelistMembersAdded added -> throw notAfterCreation(added);
+            case WhitelistMembersRemoved removed -> throw notAfterCreation(removed);
+            case WhitelistDeleted deleted -> throw notAfterCreation(deleted);
         };
+    }
+
+    private static IllegalArgumentException notAfterCreation(EventData event) {
+        return new IllegalArgumentException(event.getClass().getSimpleName() + " is not an event of a created task");
     }
 
     /** @throws ReleaseConflictException when the command is not allowed from the current state */

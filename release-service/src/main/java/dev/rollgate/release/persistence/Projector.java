@@ -1,14 +1,16 @@
 package dev.rollgate.release.persistence;
 
+import dev.rollgate.contracts.event.AppRegistered;
 import dev.rollgate.contracts.event.EventData;
 import dev.rollgate.contracts.event.EventEnvelope;
 import dev.rollgate.contracts.event.EventJson;
+import dev.rollgate.contracts.event.ReleaseTaskCancelled;
 import dev.rollgate.contracts.event.ReleaseTaskCreated;
 import dev.rollgate.contracts.event.ReleaseTaskEvent;
-import dev.rollgate.contracts.event.ReleaseTaskCancelled;
 import dev.rollgate.contracts.event.ReleaseTaskFinished;
 import dev.rollgate.contracts.event.ReleaseTaskPaused;
 import dev.rollgate.contracts.event.ReleaseTaskPromoted;
+import dev.rollgate.contracts.event.ReleaseTaskResumed;
 import dev.rollgate.contracts.event.UnreadableEventException;
 import dev.rollgate.contracts.event.WhitelistCreated;
 import dev.rollgate.contracts.event.WhitelistDeleted;
@@ -65,7 +67,8 @@ public class Projector {
                         touch(view, envelope, 0);
                     }))
                     .replaceWithVoid();
-            default -> Uni.createFrom().voidItem();
+            // Apps are package-service's: nothing of them is projected here.
+            case AppRegistered registered -> Uni.createFrom().voidItem();
         };
     }
 
@@ -108,7 +111,9 @@ public class Projector {
                 case ReleaseTaskPaused paused -> TaskState.PAUSED;
                 case ReleaseTaskFinished finished -> TaskState.FINISHED;
                 case ReleaseTaskCancelled cancelled -> TaskState.CANCELLED;
-                default -> TaskState.RELEASING;
+                case ReleaseTaskCreated created -> TaskState.RELEASING;
+                case ReleaseTaskResumed resumed -> TaskState.RELEASING;
+                case ReleaseTaskPromoted promoted -> TaskState.RELEASING;
             };
             if (moved instanceof ReleaseTaskPromoted) {
                 view.grayscale = null;

@@ -92,7 +92,6 @@ public final class BatchCompiler {
                 bumpSegmentsNaming(app, deleted.whitelistId(), event.offset());
             }
             case AppRegistered registered -> registeredApps.add(app);
-            default -> throw new IllegalStateException("unhandled event type " + event.data().getClass());
         }
         applied.computeIfAbsent(app, k -> new LinkedHashMap<>()).put(stream, version);
         appliedCount++;

@@ -56,7 +56,6 @@ public final class RulesetFold {
             case ReleaseTaskPromoted promoted -> mapActive(pkg, promoted.taskId(), RulesetFold::promoted);
             case ReleaseTaskFinished finished -> finish(pkg, finished.taskId());
             case ReleaseTaskCancelled cancelled -> withoutActive(pkg, cancelled.taskId());
-            default -> throw new IllegalArgumentException("not a release-task event: " + event);
         };
         List<PackageRules> packages = new ArrayList<>(ruleset.packages().size() + 1);
         for (PackageRules p : ruleset.packages()) {
