@@ -68,7 +68,8 @@ public class ClientPackagesResource {
         return cache.lookup(appKey, client.platform()).chain(lookup -> switch (lookup) {
             case SegmentLookup.UnknownApp unknown -> Uni.createFrom().item(unknownApp(appKey));
             case SegmentLookup.Found found -> Resolver.resolve(found.segment(), client, audience, admissions)
-                    .map(resolved -> answer(answers.of(found.segment(), resolved, installed, nextCheckAfterSeconds), ifNoneMatch));
+                    .map(resolved -> answer(answers.of(found.segment(), resolved, installed, nextCheckAfterSeconds),
+                            ifNoneMatch));
         });
     }
 

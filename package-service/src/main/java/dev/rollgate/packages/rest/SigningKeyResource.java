@@ -47,15 +47,17 @@ public class SigningKeyResource {
 
     @GET
     @Operation(summary = "The app's Ed25519 public key (raw, base64), which its SDK verifies packages with")
-    public Uni<PublicSigningKey> get(@RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey) {
+    public Uni<PublicSigningKey> get(
+            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey) {
         return keys.publicKey(appKey).map(PublicSigningKey::of);
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Use the team's own Ed25519 key pair for the app (admin; only before its first version)")
-    public Uni<PublicSigningKey> set(@RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
-                                     @Valid @NotNull NewSigningKey request) {
+    public Uni<PublicSigningKey> set(
+            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
+            @Valid @NotNull NewSigningKey request) {
         SigningKey key = SigningKey.fromPair(request.privateKey(), request.publicKey());
         return keys.replace(appKey, key).map(PublicSigningKey::of);
     }

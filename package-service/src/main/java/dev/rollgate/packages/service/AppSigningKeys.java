@@ -50,7 +50,8 @@ public class AppSigningKeys {
 
     @WithSession
     public Uni<AppEntity> publicKey(String appKey) {
-        return AppEntity.<AppEntity>findById(appKey).onItem().ifNull().failWith(() -> UnknownResourceException.app(appKey))
+        return AppEntity.<AppEntity>findById(appKey)
+                .onItem().ifNull().failWith(() -> UnknownResourceException.app(appKey))
                 .call(app -> app.signingPublicKey != null ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(new CatalogConflictException(
                                 "app '" + appKey + "' has no signing key yet: it gets one with its first version")));

@@ -91,8 +91,9 @@ public final class FilesBenchmarks {
         double parallelSeconds = (System.nanoTime() - parallelStarted) / 1e9;
         int parallelUploads = uploads / PARALLEL * PARALLEL;
         String last = "1.0." + (uploads - 1);
-        String task = ConsoleCalls.field(calls.post(api() + "/release-tasks", "{\"packageId\":\"20000001\",\"version\":\""
-                + last + "\",\"platform\":\"ANDROID\",\"releaseType\":\"OFFICIAL\"}"), "taskId");
+        String official = "{\"packageId\":\"20000001\",\"version\":\"" + last
+                + "\",\"platform\":\"ANDROID\",\"releaseType\":\"OFFICIAL\"}";
+        String task = ConsoleCalls.field(calls.post(api() + "/release-tasks", official), "taskId");
         calls.post(api() + "/release-tasks/" + task + "/finish");
 
         say("uploading the next version with one file changed (a diff from %s is made)", last);
@@ -113,9 +114,11 @@ public final class FilesBenchmarks {
         FigureTable.header("Rollgate package-file benchmarks");
         row("9. upload of a " + String.format("%.1f", megabytes) + " MB package through the gateway, p50, ms",
                 LoadGenerator.percentile(nanos, 0.5), "");
-        row("   upload throughput (one at a time), MB/s", megabytes / (LoadGenerator.percentile(nanos, 0.5) / 1000), "");
+        double p50Seconds = LoadGenerator.percentile(nanos, 0.5) / 1000;
+        row("   upload throughput (one at a time), MB/s", megabytes / p50Seconds, "");
         row("   slowest of " + uploads + ", ms", nanos[nanos.length - 1] / 1e6, "");
-        row("   upload throughput, " + PARALLEL + " at a time, MB/s", parallelUploads * megabytes / parallelSeconds, "");
+        row("   upload throughput, " + PARALLEL + " at a time, MB/s", parallelUploads * megabytes / parallelSeconds,
+                "");
         row("   upload with one changed file, a diff made from the released version, ms", withDiff / 1e6, "");
         row("   that diff, bytes", diffBytes, "");
         row("   the diff as a share of the full package, %", 100.0 * diffBytes / next.length, "< 10");
