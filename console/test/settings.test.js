@@ -32,6 +32,14 @@ describe('release settings', () => {
     expect(problems['rules[1].values']).toMatch(/not a number/);
   });
 
+  it('let the text operators take several values, as the release-service does', () => {
+    const startsWith = { ...newRule(), type: 'MODEL', operator: 'STARTS_WITH', values: ['SM-', 'Pixel'] };
+    const equals = { ...newRule(), type: 'MODEL', operator: 'EQ', values: ['SM-', 'Pixel'] };
+    const problems = settingsProblems(settings({ whitelistIds: ['w1'], rules: [startsWith, equals] }), { now });
+    expect(problems['rules[0].values']).toBeUndefined();
+    expect(problems['rules[1].values']).toMatch(/exactly 1/);
+  });
+
   it('ignore audience and rules of an official release, which watches its devices only when asked', () => {
     const official = withReleaseType(settings({ whitelistIds: [], rules: [newRule()] }), 'OFFICIAL');
     expect(settingsProblems(official, { now })).toEqual({});

@@ -33,6 +33,8 @@ export const VALUE_TYPES = [
 ];
 
 const COMPARISONS = new Set(['EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE', 'BETWEEN']);
+/** Lists, and the text operators, which hold when any of their values matches. */
+const MANY_VALUES = new Set(['IN', 'NOT_IN', 'STARTS_WITH', 'ENDS_WITH', 'CONTAINS']);
 const ATTRIBUTE = /^[A-Za-z0-9_.-]{1,64}$/;
 const VERSION = /^\d+(\.\d+)*(-[0-9A-Za-z.-]+)?$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -81,7 +83,7 @@ function ruleProblems(rule, at, problems) {
     problems[`${at}.values`] = 'add at least one value (type it, then Enter)';
     return;
   }
-  const expected = rule.operator === 'BETWEEN' ? 2 : (rule.operator === 'IN' || rule.operator === 'NOT_IN' ? -1 : 1);
+  const expected = rule.operator === 'BETWEEN' ? 2 : (MANY_VALUES.has(rule.operator) ? -1 : 1);
   if (expected > 0 && rule.values.length !== expected) {
     problems[`${at}.values`] = `${rule.operator} takes exactly ${expected} value${expected === 1 ? '' : 's'}`;
     return;

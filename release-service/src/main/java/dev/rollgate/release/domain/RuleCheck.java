@@ -94,10 +94,12 @@ public final class RuleCheck {
     private static void checkOperands(String at, AdvancedRule rule, List<FieldError> errors) {
         RuleOperator operator = rule.operator();
         List<String> values = rule.values();
+        // Lists, and the text operators, which hold when any of their values matches (as other targeting
+        // systems have them); the rest compare with one value, BETWEEN with two.
         int expected = switch (operator) {
-            case IN, NOT_IN -> -1;
+            case IN, NOT_IN, STARTS_WITH, ENDS_WITH, CONTAINS -> -1;
             case BETWEEN -> 2;
-            default -> 1;
+            case EQ, NEQ, GT, GTE, LT, LTE, REGEX -> 1;
         };
         if (expected > 0 && values.size() != expected) {
             errors.add(new FieldError(at + ".values", operator + " takes exactly " + expected

@@ -93,11 +93,17 @@ class RuleCheckTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = RuleOperator.class, names = {"EQ", "NEQ", "GT", "GTE", "LT", "LTE", "STARTS_WITH",
-            "ENDS_WITH", "CONTAINS", "REGEX"})
+    @EnumSource(value = RuleOperator.class, names = {"EQ", "NEQ", "GT", "GTE", "LT", "LTE", "REGEX"})
     void singleValueOperatorsTakeExactlyOne(RuleOperator operator) {
         assertThat(fields(rule(RuleType.OS_VERSION, null, operator, List.of("1", "2"), null)))
                 .containsExactly("rules[0].values");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = RuleOperator.class, names = {"STARTS_WITH", "ENDS_WITH", "CONTAINS"})
+    void textOperatorsTakeSeveralValuesAndHoldForAny(RuleOperator operator) {
+        assertThat(fields(rule(RuleType.MODEL, null, operator, List.of("SM-", "Pixel", "iPhone"), null))).isEmpty();
+        assertThat(fields(rule(RuleType.MODEL, null, operator, List.of(), null))).containsExactly("rules[0].values");
     }
 
     @Test
