@@ -1,5 +1,6 @@
 package dev.rollgate.packages.config;
 
+import dev.rollgate.packages.domain.ZipLimits;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -41,6 +42,11 @@ public interface FilesConfig {
 
     @WithDefault("512M")
     MemorySize maxUnpackedSize();
+
+    /** What an uploaded zip may hold, as the zip checks take it. */
+    default ZipLimits zipLimits() {
+        return new ZipLimits(maxEntries(), maxUnpackedSize().asLongValue());
+    }
 
     /** How many earlier released versions get a diff to each new upload. */
     @WithDefault("3")

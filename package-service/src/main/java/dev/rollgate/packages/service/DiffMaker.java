@@ -40,7 +40,7 @@ public class DiffMaker {
 
     DiffMaker(ObjectStore store, FilesConfig config) {
         this.store = store;
-        this.limits = new ZipLimits(config.maxEntries(), config.maxUnpackedSize().asLongValue());
+        this.limits = config.zipLimits();
     }
 
     /** @return the diffs stored, each smaller than the full package */

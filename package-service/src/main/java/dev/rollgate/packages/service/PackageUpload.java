@@ -57,7 +57,7 @@ public class PackageUpload {
         this.store = store;
         this.vertx = vertx;
         this.config = config;
-        this.limits = new ZipLimits(config.maxEntries(), config.maxUnpackedSize().asLongValue());
+        this.limits = config.zipLimits();
     }
 
     /** @param fields the version's fields; its download URL, hash and size are the server's to fill in */
@@ -66,10 +66,7 @@ public class PackageUpload {
         if (fileSize > config.maxSize().asLongValue()) {
             throw new PackageTooLargeException(fileSize, config.maxSize().asLongValue());
         }
-        // The fields are checked as they came; the file's address, hash and size stand in until they are known.
-        VersionSpec spec = VersionSpec.from(new VersionDraft(fields.version(), fields.platform(),
-                fields.clientVersionMin(), fields.clientVersionMax(), store.publicUrl("pending"), "0".repeat(64),
-                Math.max(1, fileSize), fields.mainUrl(), fields.fallbackBaseUrl()));
+        VersionSpec spec = VersionSpec.withoutFile(fields);
         String prefix = "apps/" + appKey + "/packages/" + packageId + "/" + spec.platform() + "/" + spec.version()
                 + "/" + UUID.randomUUID();
         return versions.requireRegistrable(appKey, packageId, spec)
