@@ -23,7 +23,7 @@ service_url() { echo "http://127.0.0.1:$(service_port "$1")"; }
 
 service_jar() { echo "$ROLLGATE_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
-# The environment each service reads (see each application.properties and the README's configuration).
+# The environment each service reads (see each application.properties and docs/configuration.md).
 service_env() {
   local name=$1
   echo "HTTP_PORT=$(service_port "$name")"

@@ -1,4 +1,4 @@
-// What the signed-in token may do, as the services decide it (README, "Tokens and roles"): the console
+// What the signed-in token may do, as the services decide it (docs/api.md, "Tokens and roles"): the console
 // disables what would only earn a 403.
 export function mayReadApp(claims, appKey) {
   return !!claims && (claims.apps.includes('*') || claims.apps.includes(appKey));

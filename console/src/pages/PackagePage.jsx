@@ -20,7 +20,9 @@ import ProblemAlert from '../components/ProblemAlert.jsx';
 import { TaskState, VersionState } from '../components/StatusBadge.jsx';
 import AddVersionDialog from './AddVersionDialog.jsx';
 
-const RELEASABLE = new Set(['TO_BE_RELEASED', 'FINISHED_RELEASE']);
+// As release-service decides it for one task: a new version, or one whose earlier task was cancelled.
+// (A finished version is the baseline already; a batch may re-target it, a single task may not.)
+const RELEASABLE = new Set(['TO_BE_RELEASED', 'CANCELLED']);
 
 export default function PackagePage() {
   const { appKey, packageId } = useParams();

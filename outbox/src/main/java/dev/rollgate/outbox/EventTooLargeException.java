@@ -1,10 +1,12 @@
 package dev.rollgate.outbox;
 
+import dev.rollgate.contracts.problem.ContentTooLargeException;
+
 /**
  * An event whose message would be larger than the broker takes. Refused when it is written, so that the
  * command that decided it fails whole (a service answers 413) instead of leaving a row no relay can publish.
  */
-public final class EventTooLargeException extends RuntimeException {
+public final class EventTooLargeException extends ContentTooLargeException {
 
     private final long bytes;
     private final long limit;

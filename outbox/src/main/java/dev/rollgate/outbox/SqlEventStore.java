@@ -6,12 +6,9 @@ import dev.rollgate.contracts.event.EventEnvelope;
 import dev.rollgate.contracts.event.EventJson;
 import dev.rollgate.contracts.json.ContractsJson;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.JDBCException;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +22,6 @@ import java.util.UUID;
 public class SqlEventStore implements EventStore {
 
     private static final ObjectMapper JSON = ContractsJson.mapper();
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "global_position, stream_id, stream_version, event_type, "
             + "CAST(payload AS text), CAST(metadata AS text), recorded_at";
 
@@ -73,7 +69,7 @@ public class SqlEventStore implements EventStore {
                         ? insertEvents(session, envelopes)
                         : Uni.createFrom().failure(new StaleStreamException(streamId, expectedVersion)))
                 .call(() -> OutboxRows.insert(session, config, envelopes))
-                .onFailure(SqlEventStore::isUniqueViolation)
+                .onFailure(UniqueViolation::isCause)
                 .transform(e -> new StaleStreamException(streamId, expectedVersion));
     }
 
@@ -131,21 +127,5 @@ public class SqlEventStore implements EventStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event metadata could not be written as JSON", e);
         }
-    }
-
-    /** A concurrent writer's insert loses on the unique constraint; Hibernate may or may not have wrapped the error. */
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String state = switch (cause) {
-                case PgException pg -> pg.getSqlState();
-                case JDBCException jdbc -> jdbc.getSQLState();
-                case SQLException sql -> sql.getSQLState();
-                default -> null;
-            };
-            if (UNIQUE_VIOLATION.equals(state)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

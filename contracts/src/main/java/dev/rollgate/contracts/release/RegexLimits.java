@@ -9,7 +9,8 @@ import java.util.Optional;
  * program grows with every counted repetition, multiplied through nesting: {@code ((a{100}){100}){100}} is a
  * million instructions, enough to exhaust a stack or a heap when it is compiled, and to make every client
  * that sends the attribute slow. Release-service refuses such a pattern, and the gateway does not compile
- * one that slipped in; both ask here. The estimate reads the pattern's structure without compiling it.
+ * one that slipped in; both through {@code EvaluableRule}, which asks here. The estimate reads the pattern's
+ * structure without compiling it.
  */
 public final class RegexLimits {
 

@@ -10,7 +10,7 @@ import java.time.Instant;
  * The device is a SHA-256 hash made on the device: no raw user or device id is sent or kept.
  *
  * @param taskId the task the client API named for this version, or null for a baseline version
- * @param reason a short code such as {@code SHA256_MISMATCH}, or null
+ * @param reason a short code such as {@code HASH_MISMATCH}, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClientReport(String appKey, Platform platform, String reportId, String packageId, String version,
@@ -18,6 +18,6 @@ public record ClientReport(String appKey, Platform platform, String reportId, St
 
     /** Reports of one task share a partition, so one consumer counts them together. */
     public String partitionKey() {
-        return taskId != null ? taskId : appKey + "/" + packageId + "/" + version;
+        return ReportGroup.partitionKey(appKey, taskId, packageId, version);
     }
 }

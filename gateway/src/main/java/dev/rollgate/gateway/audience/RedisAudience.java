@@ -29,7 +29,7 @@ import java.util.List;
 
 /** Whitelist membership and time-window slots, from Redis. */
 @ApplicationScoped
-public class RedisAudience implements Audience {
+public class RedisAudience implements Audience, AudienceView {
 
     private static final Logger LOG = Logger.getLogger(RedisAudience.class);
     /** Claims outlive the window by a week, so a late question about them still has an answer. */
@@ -97,10 +97,8 @@ public class RedisAudience implements Audience {
                 .onFailure().invoke(e -> logFailure("whitelist membership and time-window claims", e));
     }
 
-    /**
-     * Per whitelist, in order: whether the client's id of the whitelist's type is a member, or null when the
-     * client did not send that id. One round trip.
-     */
+    /** {@inheritDoc} One round trip. */
+    @Override
     public Uni<List<Boolean>> memberships(String appKey, List<WhitelistRef> whitelists, ClientContext client) {
         List<Request> checks = new ArrayList<>(whitelists.size());
         for (WhitelistRef whitelist : whitelists) {
@@ -159,6 +157,7 @@ public class RedisAudience implements Audience {
     }
 
     /** What {@link #holdsSlot} would find, without claiming anything. */
+    @Override
     public Uni<SlotState> slotState(String appKey, ActiveRelease release, ClientContext client) {
         if (!Resolver.windowOpen(release, client)) {
             return Uni.createFrom().item(SlotState.ENDED);

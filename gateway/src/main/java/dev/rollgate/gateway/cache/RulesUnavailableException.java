@@ -1,9 +1,11 @@
 package dev.rollgate.gateway.cache;
 
+import dev.rollgate.contracts.problem.UnavailableException;
+
 /** The segment is not in the near cache and Redis cannot give it: the client gets 503. */
-public final class RulesUnavailableException extends RuntimeException {
+public final class RulesUnavailableException extends UnavailableException {
 
     public RulesUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+        super(message, 1, cause);
     }
 }

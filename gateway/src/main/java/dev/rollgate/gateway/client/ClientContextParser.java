@@ -1,5 +1,7 @@
 package dev.rollgate.gateway.client;
 
+import dev.rollgate.contracts.problem.InvalidInputException;
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.version.Version;
@@ -21,9 +23,11 @@ import java.util.regex.Pattern;
  */
 public final class ClientContextParser {
 
+    /** The detail of a refused client query or simulation context; each field says what is wrong. */
+    public static final String INVALID = "the client context has invalid fields";
+
     public static final String ATTRIBUTE_PREFIX = "attr.";
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final Pattern PACKAGE_ID = Pattern.compile("[0-9]{8}");
     private static final int MAX_ID = 128;
     private static final int MAX_VALUE = 256;
     private static final int MAX_ATTRIBUTES = 50;
@@ -46,7 +50,7 @@ public final class ClientContextParser {
         Map<String, String> attributes = attributes(params, errors);
         Set<String> packageIds = packageIds(params.get("packageIds"), errors);
         if (!errors.isEmpty()) {
-            throw new InvalidClientException(errors);
+            throw new InvalidInputException(INVALID, errors);
         }
         return new ClientContext(platform, clientVersion, userId, deviceId, city, model, network, osVersion,
                 attributes, packageIds, now);
@@ -123,7 +127,7 @@ public final class ClientContextParser {
                 errors.add(new FieldError("packageIds", "at most " + MAX_PACKAGE_IDS + " package ids"));
                 break;
             }
-            if (!PACKAGE_ID.matcher(trimmed).matches()) {
+            if (!IdPatterns.isPackageId(trimmed)) {
                 errors.add(new FieldError("packageIds", "must be 8-digit package ids separated by commas"));
                 break;
             }

@@ -1,5 +1,6 @@
 package dev.rollgate.gateway.client;
 
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.problem.Problem;
 import dev.rollgate.contracts.version.Version;
 import dev.rollgate.gateway.audience.RedisAudience;
@@ -25,7 +26,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The client API: which package versions this client should run. Answers from the near cache and Redis
@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
 public class ClientPackagesResource {
 
     /** What an app key can be; anything else is an app nobody registered. */
-    public static final Pattern APP_KEY = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
 
     private final SegmentCache cache;
     private final RedisAudience audience;
@@ -59,7 +58,7 @@ public class ClientPackagesResource {
             + "deviceId, city, model, network, osVersion, attr.<name>, packageIds, installed)")
     public Uni<Response> packages(@RestPath String appKey, HttpServerRequest request,
                                   @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        if (!APP_KEY.matcher(appKey).matches()) {
+        if (!IdPatterns.isAppKey(appKey)) {
             return Uni.createFrom().item(unknownApp(appKey));
         }
         Map<String, String> params = firstValues(request);

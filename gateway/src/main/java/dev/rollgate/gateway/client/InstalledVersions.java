@@ -1,12 +1,13 @@
 package dev.rollgate.gateway.client;
 
+import dev.rollgate.contracts.problem.InvalidInputException;
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.version.Version;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The client API's {@code installed=<packageId>:<version>,…}: what the device has in use, so that the answer
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
 final class InstalledVersions {
 
     static final String PARAMETER = "installed";
-    private static final Pattern PACKAGE_ID = Pattern.compile("[0-9]{8}");
     private static final int MAX_PAIRS = 500;
     private static final int MAX_VERSION = 128;
 
@@ -38,7 +38,7 @@ final class InstalledVersions {
             String packageId = colon < 0 ? pair : pair.substring(0, colon).strip();
             String version = colon < 0 ? "" : pair.substring(colon + 1).strip();
             Version parsed = version.length() > MAX_VERSION ? null : Version.parseOrNull(version);
-            if (!PACKAGE_ID.matcher(packageId).matches() || parsed == null) {
+            if (!IdPatterns.isPackageId(packageId) || parsed == null) {
                 throw refused("must be packageId:version pairs separated by commas, such as 20000001:1.0.2");
             }
             installed.put(packageId, parsed);
@@ -46,7 +46,7 @@ final class InstalledVersions {
         return installed;
     }
 
-    private static InvalidClientException refused(String message) {
-        return new InvalidClientException(List.of(new FieldError(PARAMETER, message)));
+    private static InvalidInputException refused(String message) {
+        return new InvalidInputException(ClientContextParser.INVALID, List.of(new FieldError(PARAMETER, message)));
     }
 }

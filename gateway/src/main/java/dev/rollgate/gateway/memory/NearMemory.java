@@ -45,7 +45,7 @@ public class NearMemory {
                 .maximumWeight(budget)
                 .<MemoryKey<?>, Object>weigher(NearMemory::weigh)
                 // Upkeep on the request's own thread: handed to the common pool after reads, it cost more in
-                // thread wake-ups and a contended lock than the upkeep itself (async-profiler, README).
+                // thread wake-ups and a contended lock than the upkeep itself (async-profiler, docs/performance.md).
                 .executor(Runnable::run)
                 .build();
     }

@@ -1,5 +1,6 @@
 package dev.rollgate.gateway.reports;
 
+import dev.rollgate.contracts.report.ReportEntry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.rollgate.gateway.config.GatewayConfig;

@@ -1,5 +1,6 @@
 package dev.rollgate.gateway.reports;
 
+import dev.rollgate.contracts.report.ReportEntry;
 import dev.rollgate.contracts.release.Platform;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.rollgate.gateway.reports;
 
+import dev.rollgate.contracts.report.ReportEntry;
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.problem.FieldError;
 
 import java.time.Duration;
@@ -21,9 +23,7 @@ final class ReportCheck {
     static final Duration FURTHEST_AHEAD = Duration.ofMinutes(10);
 
     private static final Pattern REPORT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-    private static final Pattern PACKAGE_ID = Pattern.compile("\\d{8}");
     private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.+-]{1,64}");
-    private static final Pattern TASK_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern REASON = Pattern.compile("[A-Z0-9_]{1,64}");
     private static final Pattern DEVICE = Pattern.compile("[0-9a-f]{64}");
 
@@ -55,10 +55,10 @@ final class ReportCheck {
             return;
         }
         matches(report.reportId(), REPORT_ID, at + ".reportId", "8 to 64 of A-Z a-z 0-9 _ -", errors);
-        matches(report.packageId(), PACKAGE_ID, at + ".packageId", "8 digits", errors);
+        matches(report.packageId(), IdPatterns.PACKAGE_ID_SHAPE, at + ".packageId", "8 digits", errors);
         matches(report.version(), VERSION, at + ".version", "a version of up to 64 characters", errors);
         if (report.taskId() != null) {
-            matches(report.taskId(), TASK_ID, at + ".taskId", "the task id the client API gave", errors);
+            matches(report.taskId(), IdPatterns.TASK_ID_SHAPE, at + ".taskId", "the task id the client API gave", errors);
         }
         if (report.outcome() == null) {
             errors.add(new FieldError(at + ".outcome", "is required"));

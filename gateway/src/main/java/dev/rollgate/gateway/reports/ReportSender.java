@@ -1,9 +1,8 @@
 package dev.rollgate.gateway.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.rollgate.contracts.event.Topics;
-import dev.rollgate.contracts.json.ContractsJson;
-import dev.rollgate.contracts.report.ClientReport;
+import dev.rollgate.contracts.report.ReportGroup;
+import dev.rollgate.contracts.report.ReportRecords;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,23 +52,25 @@ public class ReportSender {
                 new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** Completes once the broker has every report of the batch; fails when it does not take them in time. */
-    Uni<Void> send(List<ClientReport> reports) {
+    /** Completes once the broker has every group of the batch; fails when it does not take them in time. */
+    Uni<Void> send(List<ReportGroup> groups) {
         return Uni.createFrom().emitter(emitter -> {
             try {
                 sending.execute(() -> {
-                    AtomicInteger pending = new AtomicInteger(reports.size());
-                    for (ClientReport report : reports) {
+                    AtomicInteger pending = new AtomicInteger(groups.size());
+                    for (ReportGroup group : groups) {
                         try {
-                            producer.send(new ProducerRecord<>(Topics.CLIENT_REPORTS, report.partitionKey(),
-                                    ContractsJson.mapper().writeValueAsBytes(report)), (metadata, error) -> {
-                                        if (error != null) {
-                                            emitter.fail(new ReportsUnavailableException(error));
-                                        } else if (pending.decrementAndGet() == 0) {
-                                            emitter.complete(null);
-                                        }
-                                    });
-                        } catch (JsonProcessingException | RuntimeException e) {
+                            ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CLIENT_REPORTS,
+                                    group.partitionKey(), ReportRecords.write(group));
+                            record.headers().add(ReportRecords.FORMAT_HEADER, ReportRecords.GROUP);
+                            producer.send(record, (metadata, error) -> {
+                                if (error != null) {
+                                    emitter.fail(new ReportsUnavailableException(error));
+                                } else if (pending.decrementAndGet() == 0) {
+                                    emitter.complete(null);
+                                }
+                            });
+                        } catch (RuntimeException e) {
                             emitter.fail(new ReportsUnavailableException(e));
                             return;
                         }

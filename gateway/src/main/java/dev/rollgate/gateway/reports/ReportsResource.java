@@ -1,11 +1,12 @@
 package dev.rollgate.gateway.reports;
 
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.problem.Problem;
-import dev.rollgate.contracts.report.ClientReport;
+import dev.rollgate.contracts.report.ReportGroup;
 import dev.rollgate.gateway.cache.SegmentCache;
 import dev.rollgate.gateway.cache.SegmentLookup;
-import dev.rollgate.gateway.client.InvalidClientException;
+import dev.rollgate.contracts.problem.InvalidInputException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static dev.rollgate.gateway.client.ClientPackagesResource.APP_KEY;
 import static dev.rollgate.gateway.client.ClientPackagesResource.unknownApp;
 
 /**
@@ -50,14 +50,14 @@ public class ReportsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take a batch of up to 100 outcome reports (downloaded, installed, launched, failed…)")
     public Uni<Response> take(@RestPath String appKey, ReportBatch batch) {
-        if (!APP_KEY.matcher(appKey).matches()) {
+        if (!IdPatterns.isAppKey(appKey)) {
             return Uni.createFrom().item(unknownApp(appKey));
         }
         Instant now = Instant.now();
         List<FieldError> errors = ReportCheck.problems(batch, now);
         if (!errors.isEmpty()) {
             refused(appKey, "invalid", batch == null || batch.reports() == null ? 1 : batch.reports().size());
-            throw new InvalidClientException("the report batch has invalid fields; none of it was taken", errors);
+            throw new InvalidInputException("the report batch has invalid fields; none of it was taken", errors);
         }
         return cache.lookup(appKey, batch.platform()).chain(lookup -> switch (lookup) {
             case SegmentLookup.UnknownApp unknown -> Uni.createFrom().item(unknownApp(appKey));
@@ -72,17 +72,15 @@ public class ReportsResource {
                     .entity(Problem.of(429, "Too Many Requests", "a device may send at most its quota of reports a "
                             + "minute; none of this batch was taken")).build());
         }
-        List<ClientReport> reports = batch.reports().stream().map(r -> new ClientReport(appKey, batch.platform(),
-                r.reportId(), r.packageId(), r.version(), r.taskId(), r.outcome(), r.reason(), r.device(), r.at()))
-                .toList();
-        return sender.send(reports)
-                .invoke(() -> metrics.counter("rollgate.reports.taken", "app", appKey).increment(reports.size()))
-                .onFailure().invoke(() -> refused(appKey, "unavailable", reports.size()))
-                .replaceWith(() -> Response.accepted(Map.of("accepted", reports.size())).build());
+        int count = batch.reports().size();
+        return sender.send(ReportGroup.byTask(appKey, batch.platform(), batch.reports()))
+                .invoke(() -> metrics.counter("rollgate.reports.taken", "app", appKey).increment(count))
+                .onFailure().invoke(() -> refused(appKey, "unavailable", count))
+                .replaceWith(() -> Response.accepted(Map.of("accepted", count)).build());
     }
 
     private void refused(String appKey, String why, int reports) {
-        metrics.counter("rollgate.reports.refused", "app", APP_KEY.matcher(appKey).matches() ? appKey : "-",
+        metrics.counter("rollgate.reports.refused", "app", IdPatterns.isAppKey(appKey) ? appKey : "-",
                 "why", why).increment(reports);
     }
 }

@@ -62,6 +62,27 @@ public final class CompiledRelease {
         return !release.paused() && fits(client.clientVersion()) && rulesHold(client);
     }
 
+    /** {@link #isCandidateFor}, told to a trace that hears every test, which then are all run. */
+    boolean isCandidateFor(ClientContext client, ResolutionTrace trace) {
+        if (!trace.hearsEveryTest()) {
+            return isCandidateFor(client);
+        }
+        TaskTests tests = tests(client);
+        trace.tested(this, tests);
+        return tests.refusal() == null;
+    }
+
+    /** Every test of {@link #isCandidateFor}, none skipped, and the first that refuses the client in its order. */
+    TaskTests tests(ClientContext client) {
+        boolean fits = fits(client.clientVersion());
+        List<TaskTests.RuleTest> results = rules.stream()
+                .map(rule -> new TaskTests.RuleTest(rule, rule.clientValue(client), rule.test(client))).toList();
+        TaskOutcome refusal = release.paused() ? TaskOutcome.PAUSED
+                : !fits ? TaskOutcome.CLIENT_VERSION_OUT_OF_RANGE
+                : results.stream().allMatch(TaskTests.RuleTest::held) ? null : TaskOutcome.RULE_FAILED;
+        return new TaskTests(fits, results, refusal);
+    }
+
     Version version() {
         return Version.parse(release.version());
     }

@@ -13,7 +13,8 @@ import java.util.List;
  * hold and whose audience takes the client; else the highest finished version that fits; else nothing.
  * Only whitelist and time-window audiences cost a Redis call, and a lower task's slot is never claimed
  * when a higher task already matched. The audience may fail; the task then fails closed, and the client
- * gets what it would get without it.
+ * gets what it would get without it. A {@link ResolutionTrace} hears the decision as it is made, with its
+ * reasons: that is what simulation explains.
  */
 public final class Resolver {
 
@@ -27,6 +28,12 @@ public final class Resolver {
     /** Asks {@code memo} before the audience, and tells it what the audience answered. */
     public static Uni<List<Resolution>> resolve(CompiledSegment segment, ClientContext client, Audience audience,
                                                 AdmissionMemo memo) {
+        return resolve(segment, client, audience, memo, ResolutionTrace.NONE);
+    }
+
+    /** Tells {@code trace} every task's tests and every candidate its audience did not let take the client. */
+    public static Uni<List<Resolution>> resolve(CompiledSegment segment, ClientContext client, Audience audience,
+                                                AdmissionMemo memo, ResolutionTrace trace) {
         List<CompiledPackage> packages = segment.packages();
         Resolution[] baselines = segment.baselinesFor(client.clientVersion());
         // By package index, so that the answer comes out in the segment's packageId order without a sort.
@@ -38,7 +45,7 @@ public final class Resolver {
             if (!client.wants(pkg.packageId())) {
                 continue;
             }
-            List<CompiledRelease> candidates = pkg.active().isEmpty() ? List.of() : candidates(pkg, client);
+            List<CompiledRelease> candidates = pkg.active().isEmpty() ? List.of() : candidates(pkg, client, trace);
             if (candidates.isEmpty()) {
                 resolved[i] = baselines[i];
             } else if (candidates.get(0).isOfficial()) {
@@ -61,7 +68,7 @@ public final class Resolver {
         List<ActiveRelease> askedTasks = new ArrayList<>();
         for (int w = 0; w < waiting.size(); w++) {
             CompiledRelease first = waitingCandidates.get(w).get(0);
-            Boolean known = askable(first.release(), client) ? kept.recall(first) : Boolean.FALSE;
+            Boolean known = known(first, client, kept, trace);
             if (known == null) {
                 asked.add(w);
                 askedReleases.add(first);
@@ -71,7 +78,7 @@ public final class Resolver {
             }
         }
         if (askedTasks.isEmpty() && settledFromMemory(waiting, waitingCandidates, firstAdmitted, baselines, resolved,
-                client, kept)) {
+                client, kept, trace)) {
             return Uni.createFrom().item(inOrder(resolved));
         }
         Uni<List<Boolean>> answers = askedTasks.isEmpty() ? Uni.createFrom().item(List.of())
@@ -81,13 +88,16 @@ public final class Resolver {
         return answers.chain(admitted -> {
             for (int at = 0; at < asked.size(); at++) {
                 firstAdmitted[asked.get(at)] = admitted.get(at);
+                if (!admitted.get(at)) {
+                    trace.refused(askedReleases.get(at), refusal(askedReleases.get(at)));
+                }
             }
             List<Uni<Resolution>> pending = new ArrayList<>(waiting.size());
             for (int w = 0; w < waiting.size(); w++) {
                 List<CompiledRelease> candidates = waitingCandidates.get(w);
                 pending.add(firstAdmitted[w] ? Uni.createFrom().item(candidates.get(0).resolution())
                         : firstAdmitted(segment.appKey(), candidates, 1, baselines[waiting.get(w)], client, audience,
-                                kept));
+                                kept, trace));
             }
             return Uni.join().all(pending).andFailFast();
         }).map(walked -> {
@@ -109,10 +119,10 @@ public final class Resolver {
     }
 
     /** Active tasks whose version fits the client, not paused, all rules holding; highest version first. */
-    public static List<CompiledRelease> candidates(CompiledPackage pkg, ClientContext client) {
+    private static List<CompiledRelease> candidates(CompiledPackage pkg, ClientContext client, ResolutionTrace trace) {
         List<CompiledRelease> candidates = new ArrayList<>(pkg.active().size());
         for (CompiledRelease release : pkg.active()) {
-            if (release.isCandidateFor(client)) {
+            if (release.isCandidateFor(client, trace)) {
                 candidates.add(release);
             }
         }
@@ -126,11 +136,12 @@ public final class Resolver {
      */
     private static boolean settledFromMemory(List<Integer> waiting, List<List<CompiledRelease>> waitingCandidates,
                                              boolean[] firstAdmitted, Resolution[] baselines, Resolution[] resolved,
-                                             ClientContext client, AdmissionMemo.Recollection kept) {
+                                             ClientContext client, AdmissionMemo.Recollection kept,
+                                             ResolutionTrace trace) {
         for (int w = 0; w < waiting.size(); w++) {
             List<CompiledRelease> candidates = waitingCandidates.get(w);
             Walk walk = firstAdmitted[w] ? Walk.to(candidates.get(0).resolution())
-                    : walkKnown(candidates, 1, baselines[waiting.get(w)], client, kept);
+                    : walkKnown(candidates, 1, baselines[waiting.get(w)], client, kept, trace);
             if (!walk.settled()) {
                 return false;
             }
@@ -162,16 +173,13 @@ public final class Resolver {
      * whose audience cannot take it is passed, and a remembered answer is taken as it was given.
      */
     private static Walk walkKnown(List<CompiledRelease> candidates, int from, Resolution baseline,
-                                  ClientContext client, AdmissionMemo.Recollection kept) {
+                                  ClientContext client, AdmissionMemo.Recollection kept, ResolutionTrace trace) {
         for (int index = from; index < candidates.size(); index++) {
             CompiledRelease candidate = candidates.get(index);
             if (candidate.isOfficial()) {
                 return Walk.to(candidate.resolution());
             }
-            if (!askable(candidate.release(), client)) {
-                continue;
-            }
-            Boolean known = kept.recall(candidate);
+            Boolean known = known(candidate, client, kept, trace);
             if (known == null) {
                 return Walk.asking(index);
             }
@@ -184,8 +192,8 @@ public final class Resolver {
 
     private static Uni<Resolution> firstAdmitted(String appKey, List<CompiledRelease> candidates, int from,
                                                  Resolution baseline, ClientContext client, Audience audience,
-                                                 AdmissionMemo.Recollection kept) {
-        Walk walk = walkKnown(candidates, from, baseline, client, kept);
+                                                 AdmissionMemo.Recollection kept, ResolutionTrace trace) {
+        Walk walk = walkKnown(candidates, from, baseline, client, kept, trace);
         if (walk.settled()) {
             return Uni.createFrom().item(walk.resolution());
         }
@@ -196,16 +204,52 @@ public final class Resolver {
                 : audience.holdsSlot(appKey, release, client);
         return answer.invoke(admitted -> kept.remember(candidate, admitted))
                 .onFailure().recoverWithItem(false)
-                .chain(admitted -> admitted ? Uni.createFrom().item(candidate.resolution())
-                        : firstAdmitted(appKey, candidates, walk.ask() + 1, baseline, client, audience, kept));
+                .chain(admitted -> {
+                    if (admitted) {
+                        return Uni.createFrom().item(candidate.resolution());
+                    }
+                    trace.refused(candidate, refusal(candidate));
+                    return firstAdmitted(appKey, candidates, walk.ask() + 1, baseline, client, audience, kept, trace);
+                });
     }
 
-    /** Whether the task's audience could take the client at all, which only then is worth asking about. */
-    private static boolean askable(ActiveRelease release, ClientContext client) {
-        return release.grayscale() != null && switch (release.grayscale().mode()) {
-            case WHITELIST -> isWhitelistAudience(release);
-            case TIME_WINDOW -> windowOpen(release, client) && client.identity() != null;
+    /**
+     * What is known of a grayscale candidate's audience without asking it: false when it cannot take the client,
+     * else what the memo kept, else null. A refusal known here is told to the trace.
+     */
+    private static Boolean known(CompiledRelease candidate, ClientContext client, AdmissionMemo.Recollection kept,
+                                 ResolutionTrace trace) {
+        TaskOutcome unaskable = unaskable(candidate.release(), client);
+        if (unaskable != null) {
+            trace.refused(candidate, unaskable);
+            return Boolean.FALSE;
+        }
+        Boolean known = kept.recall(candidate);
+        if (Boolean.FALSE.equals(known)) {
+            trace.refused(candidate, refusal(candidate));
+        }
+        return known;
+    }
+
+    /**
+     * Why the task's audience cannot take the client at all, or null when it could and is worth asking about.
+     * A grayscale task without a grayscale spec has no audience: like a whitelist naming nobody.
+     */
+    private static TaskOutcome unaskable(ActiveRelease release, ClientContext client) {
+        if (release.grayscale() == null) {
+            return TaskOutcome.NOT_IN_WHITELIST;
+        }
+        return switch (release.grayscale().mode()) {
+            case WHITELIST -> isWhitelistAudience(release) ? null : TaskOutcome.NOT_IN_WHITELIST;
+            case TIME_WINDOW -> !windowOpen(release, client) ? TaskOutcome.WINDOW_ENDED
+                    : client.identity() == null ? TaskOutcome.NO_IDENTITY : null;
         };
+    }
+
+    /** Why an audience that was asked, or remembered, did not take the client. */
+    private static TaskOutcome refusal(CompiledRelease candidate) {
+        return candidate.release().grayscale().mode() == GrayscaleMode.WHITELIST ? TaskOutcome.NOT_IN_WHITELIST
+                : TaskOutcome.NO_SLOT;
     }
 
     private static boolean isWhitelistAudience(ActiveRelease release) {

@@ -1,17 +1,21 @@
 package dev.rollgate.gateway.simulate;
 
 import dev.rollgate.contracts.release.GrayscaleMode;
-import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.FinishedVersion;
+import dev.rollgate.contracts.ruleset.WhitelistRef;
+import dev.rollgate.gateway.audience.AudienceView;
 import dev.rollgate.gateway.audience.RedisAudience;
 import dev.rollgate.gateway.audience.SlotState;
+import dev.rollgate.gateway.resolve.AdmissionMemo;
 import dev.rollgate.gateway.resolve.ClientContext;
 import dev.rollgate.gateway.resolve.CompiledPackage;
 import dev.rollgate.gateway.resolve.CompiledRelease;
-import dev.rollgate.gateway.resolve.CompiledRule;
 import dev.rollgate.gateway.resolve.CompiledSegment;
+import dev.rollgate.gateway.resolve.Resolution;
 import dev.rollgate.gateway.resolve.Resolver;
+import dev.rollgate.gateway.resolve.TaskOutcome;
+import dev.rollgate.gateway.resolve.TaskTests;
 import dev.rollgate.gateway.simulate.SimulationReport.AudienceReport;
 import dev.rollgate.gateway.simulate.SimulationReport.Chosen;
 import dev.rollgate.gateway.simulate.SimulationReport.PackageReport;
@@ -23,131 +27,108 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Explains a resolution: the same order and the same tests as {@link Resolver}, each one reported, with
- * whitelist membership read and time-window slots looked at but never claimed.
+ * Explains a resolution: the {@link Resolver}'s own decision, with the reasons it tells a trace, against an
+ * audience that reads whitelist membership and looks at time-window slots but never claims one. No memo: every
+ * audience is read as it is now.
  */
 @ApplicationScoped
 public class Simulation {
 
-    private final RedisAudience audience;
+    private final AudienceView audience;
 
-    Simulation(RedisAudience audience) {
+    Simulation(AudienceView audience) {
         this.audience = audience;
     }
 
     public Uni<SimulationReport> explain(CompiledSegment segment, ClientContext client) {
-        List<Uni<PackageReport>> packages = new ArrayList<>();
-        for (CompiledPackage pkg : segment.packages()) {
-            if (client.wants(pkg.packageId())) {
-                packages.add(explain(segment.appKey(), pkg, client));
-            }
-        }
-        Uni<List<PackageReport>> all = packages.isEmpty() ? Uni.createFrom().item(List.of())
-                : Uni.join().all(packages).andFailFast();
-        return all.map(reports -> new SimulationReport(segment.appKey(), segment.platform().name(),
-                segment.revision(), client.now(), reports));
-    }
-
-    private Uni<PackageReport> explain(String appKey, CompiledPackage pkg, ClientContext client) {
-        List<Uni<TaskReport>> tasks = pkg.active().stream().map(task -> explain(appKey, task, client)).toList();
-        Uni<List<TaskReport>> all = tasks.isEmpty() ? Uni.createFrom().item(List.of())
-                : Uni.join().all(tasks).andFailFast();
-        return all.map(reports -> decide(pkg, reports, client));
-    }
-
-    private Uni<TaskReport> explain(String appKey, CompiledRelease task, ClientContext client) {
-        ActiveRelease release = task.release();
-        List<RuleReport> rules = task.rules().stream().map(rule -> report(rule, client)).toList();
-        boolean fits = task.fits(client.clientVersion());
-        String refused = release.paused() ? "PAUSED"
-                : !fits ? "CLIENT_VERSION_OUT_OF_RANGE"
-                : rules.stream().anyMatch(r -> !r.passed()) ? "RULE_FAILED" : null;
-        if (task.isOfficial()) {
-            return Uni.createFrom().item(new TaskReport(release.taskId(), release.version(), release.releaseType(),
-                    release.paused(), fits, rules, null, refused == null ? "MATCHED" : refused));
-        }
-        boolean candidate = refused == null;
-        return audience(appKey, release, client, candidate).map(report -> new TaskReport(release.taskId(),
-                release.version(), release.releaseType(), release.paused(), fits, rules, report,
-                candidate ? audienceOutcome(report) : refused));
-    }
-
-    private Uni<AudienceReport> audience(String appKey, ActiveRelease release, ClientContext client, boolean ask) {
-        if (release.grayscale() == null) {
-            return Uni.createFrom().item(new AudienceReport(null, null, null, null, null));
-        }
-        if (release.grayscale().mode() == GrayscaleMode.WHITELIST) {
-            Uni<List<Boolean>> members = ask
-                    ? audience.memberships(appKey, release.whitelists(), client)
-                    .onFailure().recoverWithItem(() -> release.whitelists().stream().map(w -> (Boolean) null).toList())
-                    : Uni.createFrom().item(release.whitelists().stream().map(w -> (Boolean) null).toList());
-            return members.map(list -> {
-                List<WhitelistCheck> checks = new ArrayList<>();
-                for (int i = 0; i < release.whitelists().size(); i++) {
-                    var w = release.whitelists().get(i);
-                    checks.add(new WhitelistCheck(w.whitelistId(), w.idType(), RedisAudience.idFor(w, client),
-                            list.get(i)));
+        PeekingAudience peeking = new PeekingAudience(audience);
+        TracedDecision trace = new TracedDecision();
+        return Resolver.resolve(segment, client, peeking, AdmissionMemo.NONE, trace).map(resolved -> {
+            Map<String, Resolution> chosen = resolved.stream()
+                    .collect(Collectors.toMap(Resolution::packageId, Function.identity()));
+            List<PackageReport> packages = new ArrayList<>();
+            for (CompiledPackage pkg : segment.packages()) {
+                if (client.wants(pkg.packageId())) {
+                    packages.add(report(pkg, chosen.get(pkg.packageId()), client, trace, peeking));
                 }
-                return new AudienceReport(GrayscaleMode.WHITELIST, checks, null, null, null);
-            });
-        }
-        Uni<SlotState> slot = ask ? audience.slotState(appKey, release, client) : Uni.createFrom().nullItem();
-        return slot.map(state -> new AudienceReport(GrayscaleMode.TIME_WINDOW, null, release.grayscale().endTime(),
-                release.grayscale().usersCount(), state));
+            }
+            return new SimulationReport(segment.appKey(), segment.platform().name(), segment.revision(), client.now(),
+                    packages);
+        });
     }
 
-    private static String audienceOutcome(AudienceReport audience) {
-        if (audience.mode() == GrayscaleMode.WHITELIST) {
-            return audience.whitelists().stream().anyMatch(c -> Boolean.TRUE.equals(c.member()))
-                    ? "MATCHED" : "NOT_IN_WHITELIST";
-        }
-        if (audience.mode() == GrayscaleMode.TIME_WINDOW) {
-            return switch (audience.slot()) {
-                case HELD, FREE -> "MATCHED";
-                case ENDED -> "WINDOW_ENDED";
-                case NO_IDENTITY -> "NO_IDENTITY";
-                case NONE_LEFT, UNKNOWN -> "NO_SLOT";
-            };
-        }
-        return "NOT_IN_WHITELIST";
-    }
-
-    private static PackageReport decide(CompiledPackage pkg, List<TaskReport> tasks, ClientContext client) {
-        List<TaskReport> reported = new ArrayList<>(tasks.size());
-        TaskReport winner = null;
-        for (TaskReport task : tasks) {
-            if (winner != null && "MATCHED".equals(task.outcome())) {
-                reported.add(new TaskReport(task.taskId(), task.version(), task.releaseType(), task.paused(),
-                        task.clientVersionFits(), task.rules(), task.audience(), "NOT_REACHED"));
-                continue;
-            }
-            if (winner == null && "MATCHED".equals(task.outcome())) {
-                winner = task;
-            }
-            reported.add(task);
-        }
+    private static PackageReport report(CompiledPackage pkg, Resolution chosen, ClientContext client,
+                                        TracedDecision trace, PeekingAudience peeked) {
+        List<TaskReport> tasks = pkg.active().stream()
+                .map(task -> report(task, chosen, client, trace, peeked)).toList();
         FinishedVersion baseline = pkg.baseline(client.clientVersion());
         String baselineVersion = baseline == null ? null : baseline.version();
-        if (winner != null) {
-            return new PackageReport(pkg.packageId(), reported, baselineVersion,
-                    new Chosen(winner.version(), winner.releaseType(), winner.taskId()),
-                    "the highest matching task: " + winner.releaseType() + " task " + winner.taskId());
+        if (chosen == null) {
+            return new PackageReport(pkg.packageId(), tasks, null, null,
+                    "no task matched and no finished version fits this client: the package is left out");
         }
-        if (baseline != null) {
-            return new PackageReport(pkg.packageId(), reported, baselineVersion,
-                    new Chosen(baseline.version(), ReleaseType.OFFICIAL, null),
-                    tasks.isEmpty() ? "no active task: the baseline, the highest finished version that fits"
-                            : "no task matched: the baseline, the highest finished version that fits");
+        Chosen version = new Chosen(chosen.version(), chosen.releaseType(), chosen.taskId());
+        if (chosen.taskId() != null) {
+            return new PackageReport(pkg.packageId(), tasks, baselineVersion, version,
+                    "the highest matching task: " + chosen.releaseType() + " task " + chosen.taskId());
         }
-        return new PackageReport(pkg.packageId(), reported, null, null,
-                "no task matched and no finished version fits this client: the package is left out");
+        return new PackageReport(pkg.packageId(), tasks, baselineVersion, version, tasks.isEmpty()
+                ? "no active task: the baseline, the highest finished version that fits"
+                : "no task matched: the baseline, the highest finished version that fits");
     }
 
-    private static RuleReport report(CompiledRule compiled, ClientContext client) {
-        var rule = compiled.rule();
+    /**
+     * A task refused by its own tests says which; the chosen one matched; a candidate the resolver passed says
+     * why its audience did not take the client; a candidate it never came to was not reached.
+     */
+    private static TaskReport report(CompiledRelease task, Resolution chosen, ClientContext client,
+                                     TracedDecision trace, PeekingAudience peeked) {
+        ActiveRelease release = task.release();
+        TaskTests tests = trace.tests(task);
+        TaskOutcome outcome = tests.refusal() != null ? tests.refusal()
+                : chosen != null && release.taskId().equals(chosen.taskId()) ? TaskOutcome.MATCHED
+                : trace.refusal(task) != null ? trace.refusal(task)
+                : TaskOutcome.NOT_REACHED;
+        List<RuleReport> rules = tests.rules().stream().map(Simulation::report).toList();
+        return new TaskReport(release.taskId(), release.version(), release.releaseType(), release.paused(),
+                tests.clientVersionFits(), rules, task.isOfficial() ? null : audience(release, outcome, client, peeked),
+                outcome.name());
+    }
+
+    private static AudienceReport audience(ActiveRelease release, TaskOutcome outcome, ClientContext client,
+                                           PeekingAudience peeked) {
+        if (release.grayscale() == null) {
+            return new AudienceReport(null, null, null, null, null);
+        }
+        if (release.grayscale().mode() == GrayscaleMode.WHITELIST) {
+            List<WhitelistRef> whitelists = release.whitelists() == null ? List.of() : release.whitelists();
+            List<Boolean> members = peeked.memberships(whitelists);
+            List<WhitelistCheck> checks = new ArrayList<>(whitelists.size());
+            for (int i = 0; i < whitelists.size(); i++) {
+                WhitelistRef whitelist = whitelists.get(i);
+                checks.add(new WhitelistCheck(whitelist.whitelistId(), whitelist.idType(),
+                        RedisAudience.idFor(whitelist, client), members == null ? null : members.get(i)));
+            }
+            return new AudienceReport(GrayscaleMode.WHITELIST, checks, null, null, null);
+        }
+        // An ended window or a client without an id is passed without looking at the slots.
+        SlotState slot = switch (outcome) {
+            case WINDOW_ENDED -> SlotState.ENDED;
+            case NO_IDENTITY -> SlotState.NO_IDENTITY;
+            default -> peeked.slot(release.taskId());
+        };
+        return new AudienceReport(GrayscaleMode.TIME_WINDOW, null, release.grayscale().endTime(),
+                release.grayscale().usersCount(), slot);
+    }
+
+    private static RuleReport report(TaskTests.RuleTest test) {
+        var rule = test.rule().rule();
         return new RuleReport(rule.type(), rule.attribute(), rule.operator(), rule.values(), rule.inverted(),
-                rule.caseInsensitive(), rule.valueType(), compiled.clientValue(client), compiled.test(client));
+                rule.caseInsensitive(), rule.valueType(), test.clientValue(), test.held());
     }
 }

@@ -2,6 +2,8 @@ package dev.rollgate.gateway.client;
 
 import dev.rollgate.contracts.redis.RedisKeys;
 import dev.rollgate.contracts.release.Platform;
+import dev.rollgate.contracts.release.ReleaseType;
+import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.FinishedVersion;
 import dev.rollgate.contracts.ruleset.PackageRules;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 
 import static dev.rollgate.gateway.client.Segments.byTimeWindow;
 import static dev.rollgate.gateway.client.Segments.byWhitelist;
@@ -244,6 +249,45 @@ class ClientApiIT {
         given().contentType("application/json").body("{\"platform\":1}")
                 .post("/api/v1/apps/{app}/simulate", app).then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * Simulation is the resolver's own decision, read without claiming: for a run of generated clients, what it
+     * says each gets is what the client API then gives it, slots claimed one after the other included.
+     */
+    @Test
+    void simulationAndTheClientApiAgreeOnGeneratedClients() {
+        segments.members(app, "w1", "u1", "u3", "u5");
+        ActiveRelease beijingOnly = new ActiveRelease("t5", "1.0.5", ReleaseType.OFFICIAL, false, null, List.of(),
+                List.of(cityIn("Beijing")), Segments.artifact("20000001", "1.0.5"));
+        segments.write(app, 13, true,
+                new PackageRules("20000001", List.of(finished("20000001", "1.0.1")), List.of(beijingOnly,
+                        byTimeWindow("t4", "20000001", "1.0.4", Instant.now().plusSeconds(3600), 3),
+                        byWhitelist("t3", "20000001", "1.0.3", "w1", List.of(cityIn("Hangzhou"))),
+                        official("t2", "20000001", "1.0.2"))),
+                new PackageRules("20000002", List.of(finished("20000002", "2.0")),
+                        List.of(byWhitelist("t6", "20000002", "2.1", "w1", List.of()))));
+        Random random = new Random(19);
+        String[] cities = {"Hangzhou", "Beijing", "Shanghai", null};
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            String userId = random.nextInt(6) == 0 ? null : "u" + random.nextInt(8);
+            String city = cities[random.nextInt(cities.length)];
+            String body = "{\"platform\":\"ANDROID\",\"clientVersion\":\"10.2\""
+                    + (userId == null ? "" : ",\"userId\":\"" + userId + "\"")
+                    + (city == null ? "" : ",\"city\":\"" + city + "\"") + "}";
+            var simulated = given().contentType("application/json").body(body)
+                    .post("/api/v1/apps/{app}/simulate", app).then().statusCode(200).extract().jsonPath();
+            var answered = client(userId, city).get("/client/v1/apps/{app}/packages", app).then().statusCode(200)
+                    .extract().jsonPath();
+            List<String> simulatedVersions = simulated.getList("packages.findAll { it.chosen != null }"
+                    + ".collect { it.packageId + '=' + it.chosen.version }");
+            List<String> answeredVersions = answered.getList("packages.collect { it.packageId + '=' + it.version }");
+            assertThat(simulatedVersions).as("client %s in %s", userId, city).isEqualTo(answeredVersions);
+            seen.addAll(answeredVersions);
+        }
+        assertThat(seen).as("the run reaches every kind of answer").contains("20000001=1.0.5", "20000001=1.0.4",
+                "20000001=1.0.2", "20000002=2.1", "20000002=2.0");
     }
 
     /** Redis restarted empty, flushed or mid-rebuild shows less than it had: clients keep what they had. */

@@ -1,9 +1,9 @@
 package dev.rollgate.gateway.reports;
 
 import dev.rollgate.contracts.event.Topics;
-import dev.rollgate.contracts.json.ContractsJson;
 import dev.rollgate.contracts.report.ClientReport;
 import dev.rollgate.contracts.report.ReportOutcome;
+import dev.rollgate.contracts.report.ReportRecords;
 import dev.rollgate.gateway.client.Segments;
 import dev.rollgate.testing.KafkaTopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,10 +73,14 @@ class ReportsIT {
         List<ClientReport> found = new ArrayList<>();
         for (ConsumerRecord<String, String> record : KafkaTopicReader.readAll(BOOTSTRAP, Topics.CLIENT_REPORTS)) {
             try {
-                ClientReport report = ContractsJson.mapper().readValue(record.value(), ClientReport.class);
-                if (app.equals(report.appKey())) {
-                    assertThat(record.key()).isEqualTo(report.partitionKey());
-                    found.add(report);
+                org.apache.kafka.common.header.Header format = record.headers().lastHeader(ReportRecords.FORMAT_HEADER);
+                for (ClientReport report : ReportRecords.read(record.value().getBytes(StandardCharsets.UTF_8),
+                        format == null ? null : format.value())) {
+                    if (app.equals(report.appKey())) {
+                        assertThat(format).as("a record of this gateway is a group of one task's reports").isNotNull();
+                        assertThat(record.key()).isEqualTo(report.partitionKey());
+                        found.add(report);
+                    }
                 }
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -95,6 +100,21 @@ class ReportsIT {
             assertThat(report.device()).isEqualTo(DEVICE);
             assertThat(report.taskId()).isEqualTo("6f1c2a1e-0b7d-4a55-9d1e-3c2b1a0f9e8d");
         });
+    }
+
+    @Test
+    void aBatchNamingTwoTasksBecomesOneRecordPerTask() {
+        Map<String, Object> baseline = report("r-" + UUID.randomUUID(), DEVICE, ReportOutcome.INSTALLED);
+        baseline.remove("taskId");
+        post(app, batch(List.of(report("r-" + UUID.randomUUID(), DEVICE, ReportOutcome.INSTALLED), baseline,
+                report("r-" + UUID.randomUUID(), DEVICE, ReportOutcome.LAUNCHED))))
+                .statusCode(202).body("accepted", equalTo(3));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(onTopic()).hasSize(3));
+        List<ConsumerRecord<String, String>> records = KafkaTopicReader.readAll(BOOTSTRAP, Topics.CLIENT_REPORTS).stream()
+                .filter(record -> record.value().contains("\"appKey\":\"" + app + "\"")).toList();
+        assertThat(records).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder("6f1c2a1e-0b7d-4a55-9d1e-3c2b1a0f9e8d", app + "/20000001/1.0.2");
     }
 
     @Test

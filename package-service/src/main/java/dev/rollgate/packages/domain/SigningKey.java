@@ -1,5 +1,6 @@
 package dev.rollgate.packages.domain;
 
+import dev.rollgate.contracts.problem.InvalidInputException;
 import dev.rollgate.contracts.problem.FieldError;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package dev.rollgate.packages.domain;
 
+import dev.rollgate.contracts.problem.ConflictException;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.version.Version;
 
@@ -15,7 +16,7 @@ public final class VersionOrder {
     /** @param currentHighest the platform's highest version so far, or null when it has none */
     public static void requireHigher(String packageId, Platform platform, Version candidate, Version currentHighest) {
         if (currentHighest != null && candidate.compareTo(currentHighest) <= 0) {
-            throw new CatalogConflictException("version " + candidate + " of package " + packageId + " on " + platform
+            throw new ConflictException("version " + candidate + " of package " + packageId + " on " + platform
                     + " must be higher than the current highest version " + currentHighest);
         }
     }

@@ -1,5 +1,6 @@
 package dev.rollgate.packages.domain;
 
+import dev.rollgate.contracts.problem.InvalidInputException;
 import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.version.InvalidVersionException;

@@ -1,5 +1,6 @@
 package dev.rollgate.packages.rest;
 
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.catalog.PackageType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 public record NewPackageRequest(
-        @NotNull @Pattern(regexp = AppKeys.PACKAGE_ID_PATTERN, message = AppKeys.PACKAGE_ID_MESSAGE) String packageId,
+        @NotNull @Pattern(regexp = IdPatterns.PACKAGE_ID, message = IdPatterns.PACKAGE_ID_MESSAGE) String packageId,
         @NotBlank @Size(max = 128) String name,
         @Size(max = 1000) String description,
         @NotNull PackageType type,

@@ -1,5 +1,7 @@
 package dev.rollgate.packages.rest;
 
+import dev.rollgate.problems.QueryValues;
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.catalog.PackageView;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.VersionState;
@@ -40,7 +42,7 @@ public class PackageResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an H5 package in an app")
-    public Uni<Response> register(@RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
+    public Uni<Response> register(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
                                   @Valid @NotNull NewPackageRequest request) {
         PackageDraft draft = new PackageDraft(request.packageId(), request.name(), request.description(),
                 request.type(), request.vhost());
@@ -52,7 +54,7 @@ public class PackageResource {
     @GET
     @Operation(summary = "List an app's packages with the state of each one's highest version")
     public Uni<Page<PackageView>> list(
-            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
             @RestQuery String status,
             @RestQuery @Size(max = 128) String q,
             @RestQuery String platform,
@@ -71,8 +73,8 @@ public class PackageResource {
     @Path("/{packageId}")
     @Operation(summary = "A package with all its versions")
     public Uni<PackageView> detail(
-            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = AppKeys.PACKAGE_ID_PATTERN, message = AppKeys.PACKAGE_ID_MESSAGE) String packageId) {
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.PACKAGE_ID, message = IdPatterns.PACKAGE_ID_MESSAGE) String packageId) {
         return packages.detail(appKey, packageId);
     }
 }

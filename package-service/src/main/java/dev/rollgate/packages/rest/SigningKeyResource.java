@@ -1,5 +1,6 @@
 package dev.rollgate.packages.rest;
 
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.packages.domain.SigningKey;
 import dev.rollgate.packages.persistence.AppEntity;
 import dev.rollgate.packages.service.AppSigningKeys;
@@ -34,7 +35,7 @@ public class SigningKeyResource {
         }
     }
 
-    /** A team's own key pair, PEM or base64 (see the README). */
+    /** A team's own key pair, PEM or base64 (see docs/package-files.md). */
     public record NewSigningKey(@NotBlank @Size(max = 4096) String privateKey,
                                 @NotBlank @Size(max = 4096) String publicKey) {
     }
@@ -48,7 +49,7 @@ public class SigningKeyResource {
     @GET
     @Operation(summary = "The app's Ed25519 public key (raw, base64), which its SDK verifies packages with")
     public Uni<PublicSigningKey> get(
-            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey) {
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey) {
         return keys.publicKey(appKey).map(PublicSigningKey::of);
     }
 
@@ -56,7 +57,7 @@ public class SigningKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Use the team's own Ed25519 key pair for the app (admin; only before its first version)")
     public Uni<PublicSigningKey> set(
-            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
             @Valid @NotNull NewSigningKey request) {
         SigningKey key = SigningKey.fromPair(request.privateKey(), request.publicKey());
         return keys.replace(appKey, key).map(PublicSigningKey::of);

@@ -1,5 +1,8 @@
 package dev.rollgate.packages.rest;
 
+import dev.rollgate.contracts.problem.InvalidInputException;
+import dev.rollgate.problems.QueryValues;
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.catalog.PackageVersionView;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.version.Version;
@@ -42,8 +45,8 @@ public class VersionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a version of a package on one platform; it starts in TO_BE_RELEASED")
     public Uni<Response> register(
-            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = AppKeys.PACKAGE_ID_PATTERN, message = AppKeys.PACKAGE_ID_MESSAGE) String packageId,
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.PACKAGE_ID, message = IdPatterns.PACKAGE_ID_MESSAGE) String packageId,
             @Valid @NotNull NewVersionRequest request) {
         return versions.register(appKey, packageId, request.draft()).map(view -> created(appKey, packageId, view));
     }
@@ -53,8 +56,8 @@ public class VersionResource {
     @Operation(summary = "Register a version with its zip (form fields as in the JSON registration, the zip as "
             + "'file'): checked, hashed, stored, diffed from earlier versions and signed by the server")
     public Uni<Response> upload(
-            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = AppKeys.PACKAGE_ID_PATTERN, message = AppKeys.PACKAGE_ID_MESSAGE) String packageId,
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.PACKAGE_ID, message = IdPatterns.PACKAGE_ID_MESSAGE) String packageId,
             VersionUploadForm form) {
         VersionDraft fields = form.draft();
         return upload.register(appKey, packageId, fields, form.file.uploadedFile(), form.file.size())
@@ -70,17 +73,17 @@ public class VersionResource {
     @Path("/{version}")
     @Operation(summary = "One version on one platform, with its state")
     public Uni<PackageVersionView> detail(
-            @RestPath @Pattern(regexp = AppKeys.PATTERN, message = AppKeys.MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = AppKeys.PACKAGE_ID_PATTERN, message = AppKeys.PACKAGE_ID_MESSAGE) String packageId,
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.PACKAGE_ID, message = IdPatterns.PACKAGE_ID_MESSAGE) String packageId,
             @RestPath @Size(max = Version.MAX_LENGTH) String version,
             @RestQuery String platform) {
         Platform parsedPlatform = QueryValues.enumOrNull("platform", platform, Platform.class);
         if (parsedPlatform == null) {
-            throw QueryValues.invalid("platform", "is required: ANDROID or IOS");
+            throw InvalidInputException.of("platform", "is required: ANDROID or IOS");
         }
         Version parsedVersion = Version.parseOrNull(version);
         if (parsedVersion == null) {
-            throw QueryValues.invalid("version", "is not a version: " + version);
+            throw InvalidInputException.of("version", "is not a version: " + version);
         }
         return versions.detail(appKey, packageId, parsedVersion, parsedPlatform);
     }

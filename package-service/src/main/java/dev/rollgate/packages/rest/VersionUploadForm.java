@@ -2,7 +2,7 @@ package dev.rollgate.packages.rest;
 
 import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.release.Platform;
-import dev.rollgate.packages.domain.InvalidInputException;
+import dev.rollgate.contracts.problem.InvalidInputException;
 import dev.rollgate.packages.domain.VersionDraft;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;

@@ -4,7 +4,7 @@ import dev.rollgate.contracts.event.AppRegistered;
 import dev.rollgate.contracts.event.EventEnvelope;
 import dev.rollgate.contracts.event.EventJson;
 import dev.rollgate.outbox.Outbox;
-import dev.rollgate.packages.domain.CatalogConflictException;
+import dev.rollgate.contracts.problem.ConflictException;
 import dev.rollgate.packages.persistence.AppEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -43,7 +43,7 @@ public class AppService {
     public Uni<AppEntity> register(String appKey, String name, String actor) {
         return AppEntity.<AppEntity>findById(appKey).chain(existing -> {
             if (existing != null) {
-                return Uni.createFrom().failure(new CatalogConflictException("app '" + appKey + "' already exists"));
+                return Uni.createFrom().failure(new ConflictException("app '" + appKey + "' already exists"));
             }
             AppEntity app = new AppEntity();
             app.appKey = appKey;

@@ -1,8 +1,8 @@
 package dev.rollgate.packages.service;
 
-import dev.rollgate.packages.domain.CatalogConflictException;
+import dev.rollgate.contracts.problem.ConflictException;
 import dev.rollgate.packages.domain.SigningKey;
-import dev.rollgate.packages.domain.UnknownResourceException;
+import dev.rollgate.contracts.problem.UnknownResourceException;
 import dev.rollgate.packages.persistence.AppEntity;
 import dev.rollgate.packages.persistence.VersionEntity;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -53,7 +53,7 @@ public class AppSigningKeys {
         return AppEntity.<AppEntity>findById(appKey)
                 .onItem().ifNull().failWith(() -> UnknownResourceException.app(appKey))
                 .call(app -> app.signingPublicKey != null ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new CatalogConflictException(
+                        : Uni.createFrom().failure(new ConflictException(
                                 "app '" + appKey + "' has no signing key yet: it gets one with its first version")));
     }
 
@@ -67,7 +67,7 @@ public class AppSigningKeys {
                 .onItem().ifNull().failWith(() -> UnknownResourceException.app(appKey))
                 .call(app -> VersionEntity.count("packageRef in (select p.id from PackageEntity p where p.appKey = ?1)",
                         appKey).chain(count -> count > 0
-                        ? Uni.createFrom().failure(new CatalogConflictException("app '" + appKey + "' has " + count
+                        ? Uni.createFrom().failure(new ConflictException("app '" + appKey + "' has " + count
                         + " versions signed with its current key; a key can only be set before the first version"))
                         : Uni.createFrom().voidItem()))
                 .invoke(app -> {

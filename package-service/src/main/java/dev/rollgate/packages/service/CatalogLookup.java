@@ -2,7 +2,7 @@ package dev.rollgate.packages.service;
 
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.version.Version;
-import dev.rollgate.packages.domain.UnknownResourceException;
+import dev.rollgate.contracts.problem.UnknownResourceException;
 import dev.rollgate.packages.persistence.AppEntity;
 import dev.rollgate.packages.persistence.PackageEntity;
 import dev.rollgate.packages.persistence.VersionEntity;

@@ -1,7 +1,7 @@
 package dev.rollgate.packages.service;
 
 import dev.rollgate.contracts.catalog.PackageView;
-import dev.rollgate.packages.domain.CatalogConflictException;
+import dev.rollgate.contracts.problem.ConflictException;
 import dev.rollgate.packages.persistence.PackageEntity;
 import dev.rollgate.packages.persistence.PackageHeadEntity;
 import dev.rollgate.packages.persistence.VersionDiffEntity;
@@ -43,7 +43,7 @@ public class PackageService {
                 .chain(() -> PackageEntity.count("appKey = ?1 and packageId = ?2", appKey, draft.packageId()))
                 .chain(existing -> {
                     if (existing > 0) {
-                        return Uni.createFrom().failure(new CatalogConflictException(
+                        return Uni.createFrom().failure(new ConflictException(
                                 "package " + draft.packageId() + " already exists in app '" + appKey + "'"));
                     }
                     PackageEntity pkg = new PackageEntity();

@@ -1,5 +1,6 @@
 package dev.rollgate.packages.domain;
 
+import dev.rollgate.contracts.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package dev.rollgate.packages.domain;
 
+import dev.rollgate.contracts.problem.ConflictException;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.version.Version;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class VersionOrderTest {
     void theSameOrALowerVersionIsAConflictNamingTheHighest(String candidate, String highest) {
         assertThatThrownBy(() -> VersionOrder.requireHigher("20000001", Platform.ANDROID, Version.parse(candidate),
                 Version.parse(highest)))
-                .isInstanceOf(CatalogConflictException.class)
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("current highest version " + Version.parse(highest));
     }
 }

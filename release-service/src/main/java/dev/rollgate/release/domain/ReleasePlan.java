@@ -1,5 +1,6 @@
 package dev.rollgate.release.domain;
 
+import dev.rollgate.contracts.problem.InvalidInputException;
 import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.release.AdvancedRule;
 import dev.rollgate.contracts.release.GrayscaleMode;

@@ -1,5 +1,6 @@
 package dev.rollgate.release.domain;
 
+import dev.rollgate.contracts.problem.ConflictException;
 import dev.rollgate.contracts.event.AppRegistered;
 import dev.rollgate.contracts.event.EventData;
 import dev.rollgate.contracts.event.ReleaseTaskCancelled;
@@ -85,7 +86,21 @@ public record ReleaseTask(
         return new IllegalArgumentException(event.getClass().getSimpleName() + " is not an event of a created task");
     }
 
-    /** @throws ReleaseConflictException when the command is not allowed from the current state */
+    /**
+     * @param expectedVersion the version the operator saw (If-Match), or null to act on the current one
+     * @param reason          why a pause happens (the safeguard's figures), or null
+     * @throws ConflictException when the task moved on since, or the command is not allowed from its state
+     */
+    public EventData decide(TaskCommand command, Long expectedVersion, String reason) {
+        if (expectedVersion != null && expectedVersion != streamVersion) {
+            throw new ConflictException("task " + taskId + " is at version " + streamVersion + ", not "
+                    + expectedVersion + " as If-Match says");
+        }
+        EventData decided = decide(command);
+        return reason != null && decided instanceof ReleaseTaskPaused paused ? paused.withReason(reason) : decided;
+    }
+
+    /** @throws ConflictException when the command is not allowed from the current state */
     public EventData decide(TaskCommand command) {
         return switch (command) {
             case PAUSE -> {
@@ -122,7 +137,7 @@ public record ReleaseTask(
 
     private void require(TaskCommand command, boolean allowed, String needs) {
         if (!allowed) {
-            throw new ReleaseConflictException("task " + taskId + " is " + releaseType + " and " + state + ": "
+            throw new ConflictException("task " + taskId + " is " + releaseType + " and " + state + ": "
                     + command.pathName() + " needs " + needs);
         }
     }

@@ -9,8 +9,6 @@ import java.time.Instant;
 /** The state stores the report topology keeps, how their keys are made and their values written. */
 public final class HealthStores {
 
-    /** reportId → when it was counted, for a day: a report sent twice is counted once. */
-    public static final String REPORT_IDS = "report-ids";
     /** task + device hash → the outcomes that device reported (DeviceOutcomes bits). */
     public static final String DEVICES = "report-devices";
     /** task → TaskHealth. */

@@ -21,16 +21,15 @@ public class ReportTopology {
     @Produces
     Topology topology(HealthChanges changes, MeterRegistry metrics) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(HealthStores.REPORT_IDS,
-                ReportCounter.DEDUPLICATION, ReportCounter.DEDUPLICATION, false), Serdes.String(), Serdes.Long()));
+        // Cached: a store is written to RocksDB and its changelog once per commit and key, not once per report.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HealthStores.DEVICES),
-                Serdes.String(), Serdes.Integer()));
+                Serdes.String(), Serdes.Integer()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HealthStores.HEALTH),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HealthStores.MINUTES),
-                Serdes.String(), Serdes.ByteArray()));
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
         builder.stream(Topics.CLIENT_REPORTS, Consumed.with(Serdes.String(), Serdes.ByteArray()))
-                .process(() -> new ReportCounter(changes, metrics), HealthStores.REPORT_IDS, HealthStores.DEVICES,
+                .process(() -> new ReportCounter(changes, metrics), HealthStores.DEVICES,
                         HealthStores.HEALTH, HealthStores.MINUTES);
         return builder.build();
     }

@@ -33,21 +33,38 @@ import java.util.List;
 @ApplicationScoped
 public class Projector {
 
+    /** Replays stored events (a rebuild): each is read from its JSON. */
     public Uni<Void> apply(Mutiny.Session session, List<RecordedEvent> events) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (RecordedEvent event : events) {
-            chain = chain.chain(() -> apply(session, event.envelope()));
+            chain = chain.chain(() -> apply(session, event.envelope(), read(event.envelope())));
         }
         return chain;
     }
 
-    private Uni<Void> apply(Mutiny.Session session, EventEnvelope envelope) {
-        EventData data;
+    /** Events a command just appended, with the typed events it decided: nothing is read back from JSON. */
+    public Uni<Void> apply(Mutiny.Session session, List<RecordedEvent> recorded, List<? extends EventData> decided) {
+        if (recorded.size() != decided.size()) {
+            throw new IllegalArgumentException(recorded.size() + " events recorded for " + decided.size() + " decided");
+        }
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < recorded.size(); i++) {
+            EventEnvelope envelope = recorded.get(i).envelope();
+            EventData data = decided.get(i);
+            chain = chain.chain(() -> apply(session, envelope, data));
+        }
+        return chain;
+    }
+
+    private static EventData read(EventEnvelope envelope) {
         try {
-            data = EventJson.data(envelope);
+            return EventJson.data(envelope);
         } catch (UnreadableEventException e) {
             throw new IllegalStateException("the event store holds an event this code cannot read", e);
         }
+    }
+
+    private Uni<Void> apply(Mutiny.Session session, EventEnvelope envelope, EventData data) {
         return switch (data) {
             case ReleaseTaskCreated created -> taskCreated(session, envelope, created);
             case ReleaseTaskEvent moved -> taskMoved(session, envelope, moved);

@@ -1,10 +1,11 @@
 package dev.rollgate.release.rest;
 
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.release.AdvancedRule;
 import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
-import dev.rollgate.release.domain.InvalidInputException;
+import dev.rollgate.contracts.problem.InvalidInputException;
 import dev.rollgate.contracts.release.Safeguard;
 import dev.rollgate.release.domain.ReleasePlan;
 import dev.rollgate.release.service.BatchDraft;
@@ -18,7 +19,7 @@ import java.util.List;
 
 public record NewBatchRequest(
         @NotEmpty @Size(max = MAX_PACKAGES)
-        List<@NotNull @Pattern(regexp = Paths.PACKAGE_ID, message = Paths.PACKAGE_ID_MESSAGE) String> packageIds,
+        List<@NotNull @Pattern(regexp = IdPatterns.PACKAGE_ID, message = IdPatterns.PACKAGE_ID_MESSAGE) String> packageIds,
         @NotNull Platform platform,
         @NotNull ReleaseType releaseType,
         GrayscaleSpec grayscale,

@@ -1,5 +1,6 @@
 package dev.rollgate.release.rest;
 
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.release.AdvancedRule;
 import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.Platform;
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 public record NewTaskRequest(
-        @NotNull @Pattern(regexp = Paths.PACKAGE_ID, message = Paths.PACKAGE_ID_MESSAGE) String packageId,
+        @NotNull @Pattern(regexp = IdPatterns.PACKAGE_ID, message = IdPatterns.PACKAGE_ID_MESSAGE) String packageId,
         @NotBlank @Size(max = 128) String version,
         @NotNull Platform platform,
         @NotNull ReleaseType releaseType,

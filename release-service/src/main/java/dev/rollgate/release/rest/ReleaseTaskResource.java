@@ -1,9 +1,11 @@
 package dev.rollgate.release.rest;
 
+import dev.rollgate.problems.QueryValues;
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.release.TaskState;
-import dev.rollgate.release.domain.InvalidInputException;
+import dev.rollgate.contracts.problem.InvalidInputException;
 import dev.rollgate.release.domain.TaskCommand;
-import dev.rollgate.release.domain.UnknownResourceException;
+import dev.rollgate.contracts.problem.UnknownResourceException;
 import dev.rollgate.release.service.Page;
 import dev.rollgate.release.service.TaskCommands;
 import dev.rollgate.release.service.TaskCreation;
@@ -59,7 +61,7 @@ public class ReleaseTaskResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Release one version of a package, grayscale or official")
-    public Uni<Response> create(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
+    public Uni<Response> create(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
                                 @Valid @NotNull NewTaskRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return creation.create(appKey, request.draft(), Actors.named(actor)).map(task -> Response
                 .created(URI.create("/api/v1/apps/" + appKey + "/release-tasks/" + task.taskId()))
@@ -70,7 +72,7 @@ public class ReleaseTaskResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Release the highest version of each of several packages; all tasks or none")
-    public Uni<Response> batch(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
+    public Uni<Response> batch(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
                                @Valid @NotNull NewBatchRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return creation.batch(appKey, request.draft(), Actors.named(actor))
                 .map(tasks -> Response.status(Response.Status.CREATED).entity(new TaskList(tasks)).build());
@@ -78,8 +80,8 @@ public class ReleaseTaskResource {
 
     @GET
     @Operation(summary = "List an app's release tasks, newest first")
-    public Uni<Page<TaskView>> list(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-                                    @RestQuery @Pattern(regexp = Paths.PACKAGE_ID, message = Paths.PACKAGE_ID_MESSAGE)
+    public Uni<Page<TaskView>> list(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+                                    @RestQuery @Pattern(regexp = IdPatterns.PACKAGE_ID, message = IdPatterns.PACKAGE_ID_MESSAGE)
                                     String packageId,
                                     @RestQuery String state, @RestQuery String page, @RestQuery String size) {
         return reads.list(appKey, new TaskQuery(packageId, QueryValues.enumOrNull("state", state, TaskState.class),
@@ -89,8 +91,8 @@ public class ReleaseTaskResource {
     @GET
     @Path("/{taskId}")
     @Operation(summary = "A release task with its state and stream version (also its ETag)")
-    public Uni<Response> detail(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-                                @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId) {
+    public Uni<Response> detail(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+                                @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String taskId) {
         return reads.detail(appKey, taskId).map(task -> Response.ok(task).tag(etag(task)).build());
     }
 
@@ -98,8 +100,8 @@ public class ReleaseTaskResource {
     @Path("/{taskId}/events")
     @Operation(summary = "The task's events, oldest first: its audit trail")
     public Uni<List<TaskEventView>> events(
-            @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId) {
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String taskId) {
         return reads.events(appKey, taskId);
     }
 
@@ -109,8 +111,8 @@ public class ReleaseTaskResource {
             + "safeguard's window, the last hour by minute")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskHealthView.class)))
     public Uni<Response> health(
-            @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId,
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String taskId,
             @RestHeader("Authorization") String authorization,
             @RestHeader(TaskHealthReads.FORWARDED) String forwarded) {
         return health.health(appKey, taskId, authorization, forwarded != null);
@@ -119,8 +121,8 @@ public class ReleaseTaskResource {
     @POST
     @Path("/{taskId}/{command}")
     @Operation(summary = "pause, resume, promote, finish or cancel a task; If-Match: \"<streamVersion>\" guards it")
-    public Uni<Response> command(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-                                 @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String taskId,
+    public Uni<Response> command(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+                                 @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String taskId,
                                  @RestPath String command, @RestHeader("If-Match") String ifMatch,
                                  @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         TaskCommand parsed = TaskCommand.ofPath(command);

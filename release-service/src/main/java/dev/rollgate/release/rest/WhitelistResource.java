@@ -1,5 +1,7 @@
 package dev.rollgate.release.rest;
 
+import dev.rollgate.problems.QueryValues;
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.release.domain.MemberIds;
 import dev.rollgate.release.service.MemberPage;
 import dev.rollgate.release.service.WhitelistService;
@@ -41,7 +43,7 @@ public class WhitelistResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a whitelist of user ids or device ids")
-    public Uni<Response> create(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
+    public Uni<Response> create(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
                                 @Valid @NotNull NewWhitelistRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.create(appKey, request.name().strip(), request.idType(), Actors.named(actor))
                 .map(whitelist -> Response.created(URI.create("/api/v1/apps/" + appKey + "/whitelists/"
@@ -51,7 +53,7 @@ public class WhitelistResource {
     @GET
     @Operation(summary = "An app's whitelists with their member counts")
     public Uni<List<WhitelistSummary>> list(
-            @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey) {
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey) {
         return whitelists.list(appKey);
     }
 
@@ -59,16 +61,16 @@ public class WhitelistResource {
     @Path("/{whitelistId}")
     @Operation(summary = "One whitelist with its member count")
     public Uni<WhitelistSummary> detail(
-            @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String whitelistId) {
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId) {
         return whitelists.detail(appKey, whitelistId);
     }
 
     @DELETE
     @Path("/{whitelistId}")
     @Operation(summary = "Delete a whitelist that no active task uses")
-    public Uni<Response> delete(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-                                @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String whitelistId,
+    public Uni<Response> delete(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+                                @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId,
                                 @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.delete(appKey, whitelistId, Actors.named(actor)).map(ignored -> Response.noContent().build());
     }
@@ -77,8 +79,8 @@ public class WhitelistResource {
     @Path("/{whitelistId}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add up to 100,000 ids: {\"ids\":[...]}")
-    public Uni<MembersAdded> add(@RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-                                 @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String whitelistId,
+    public Uni<MembersAdded> add(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+                                 @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId,
                                  @NotNull MembersRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.add(appKey, whitelistId, MemberIds.checked(request.ids()), Actors.named(actor))
                 .map(change -> new MembersAdded(change.changed(), change.total()));
@@ -89,8 +91,8 @@ public class WhitelistResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "Add up to 100,000 ids, one a line (CSV: the first column)")
     public Uni<MembersAdded> addText(
-            @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String whitelistId,
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId,
             String body, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.add(appKey, whitelistId, MemberIds.checked(MemberIds.fromText(body == null ? "" : body)),
                 Actors.named(actor)).map(change -> new MembersAdded(change.changed(), change.total()));
@@ -101,8 +103,8 @@ public class WhitelistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Remove ids: {\"ids\":[...]}")
     public Uni<MembersRemoved> remove(
-            @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String whitelistId,
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId,
             @NotNull MembersRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.remove(appKey, whitelistId, MemberIds.checked(request.ids()), Actors.named(actor))
                 .map(change -> new MembersRemoved(change.changed(), change.total()));
@@ -112,8 +114,8 @@ public class WhitelistResource {
     @Path("/{whitelistId}/members")
     @Operation(summary = "A page of member ids in id order; pass nextCursor as cursor for the next")
     public Uni<MemberPage> members(
-            @RestPath @Pattern(regexp = Paths.APP_KEY, message = Paths.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = Paths.UUID, message = Paths.UUID_MESSAGE) String whitelistId,
+            @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
+            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId,
             @RestQuery @Pattern(regexp = "[A-Za-z0-9_-]{1,200}", message = "is not a cursor this API gave") String cursor,
             @RestQuery String size) {
         return whitelists.members(appKey, whitelistId, cursor, QueryValues.intInRange("size", size, 1000, 1, 10_000));

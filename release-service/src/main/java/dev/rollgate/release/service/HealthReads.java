@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * Reads the report topology's stores (interactive queries). This instance answers for the tasks of the
- * partitions it holds; one release-service instance holds them all (see the README on running more).
+ * partitions it holds; one release-service instance holds them all (docs/release-health.md says how several run).
  */
 @ApplicationScoped
 public class HealthReads {

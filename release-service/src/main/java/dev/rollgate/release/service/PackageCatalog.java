@@ -5,7 +5,7 @@ import dev.rollgate.contracts.catalog.PackageView;
 import dev.rollgate.contracts.problem.Problem;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.release.domain.DependencyUnavailableException;
-import dev.rollgate.release.domain.UnknownResourceException;
+import dev.rollgate.contracts.problem.UnknownResourceException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;

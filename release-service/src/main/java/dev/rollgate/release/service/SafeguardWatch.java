@@ -3,10 +3,10 @@ package dev.rollgate.release.service;
 import dev.rollgate.contracts.release.Safeguard;
 import dev.rollgate.contracts.release.TaskState;
 import dev.rollgate.release.domain.HealthCounts;
-import dev.rollgate.release.domain.ReleaseConflictException;
+import dev.rollgate.contracts.problem.ConflictException;
 import dev.rollgate.release.domain.SafeguardVerdict;
 import dev.rollgate.release.domain.TaskCommand;
-import dev.rollgate.release.domain.UnknownResourceException;
+import dev.rollgate.contracts.problem.UnknownResourceException;
 import dev.rollgate.release.service.HealthChanges.ChangedTask;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -93,7 +93,7 @@ public class SafeguardWatch {
                     task.streamVersion(), ACTOR, verdict.reason()));
         } catch (UnknownResourceException e) {
             LOG.debugf("reports name task %s, which app %s does not have", changed.taskId(), changed.appKey());
-        } catch (ReleaseConflictException | HealthUnavailableException e) {
+        } catch (ConflictException | HealthUnavailableException e) {
             // The task moved meanwhile, or the counts are being restored: judge it again on the next look.
             changes.again(changed);
         } catch (InterruptedException e) {

@@ -2,14 +2,13 @@ package dev.rollgate.release.service;
 
 import dev.rollgate.contracts.event.EventData;
 import dev.rollgate.contracts.event.EventJson;
-import dev.rollgate.contracts.event.ReleaseTaskPaused;
 import dev.rollgate.contracts.event.UnreadableEventException;
 import dev.rollgate.outbox.EventStore;
 import dev.rollgate.outbox.RecordedEvent;
-import dev.rollgate.release.domain.ReleaseConflictException;
 import dev.rollgate.release.domain.ReleaseTask;
 import dev.rollgate.release.domain.TaskCommand;
-import dev.rollgate.release.domain.UnknownResourceException;
+import dev.rollgate.release.persistence.ReleaseTaskView;
+import dev.rollgate.contracts.problem.UnknownResourceException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,7 @@ import java.util.List;
 
 /**
  * Pause, resume, promote, finish, cancel: load the task's events, fold them, let the task decide, append
- * with the version it was loaded at. A writer that lost a race gets 409 from the store, never a lost update.
+ * with the version it was loaded at.
  */
 @ApplicationScoped
 public class TaskCommands {
@@ -28,9 +27,9 @@ public class TaskCommands {
     private static final Logger LOG = Logger.getLogger(TaskCommands.class);
 
     private final EventStore store;
-    private final TaskAppender appender;
+    private final StreamAppender appender;
 
-    TaskCommands(EventStore store, TaskAppender appender) {
+    TaskCommands(EventStore store, StreamAppender appender) {
         this.store = store;
         this.appender = appender;
     }
@@ -43,19 +42,10 @@ public class TaskCommands {
     /** As {@link #apply}, with the reason a pause gives in its event (the safeguard's figures). */
     public Uni<TaskView> apply(String appKey, String taskId, TaskCommand command, Long expectedVersion, String actor,
                                String reason) {
-        String streamId = ReleaseTask.streamId(taskId);
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> load(session, appKey, taskId)
-                        .chain(task -> {
-                            if (expectedVersion != null && expectedVersion != task.streamVersion()) {
-                                throw new ReleaseConflictException("task " + taskId + " is at version "
-                                        + task.streamVersion() + ", not " + expectedVersion + " as If-Match says");
-                            }
-                            EventData decided = task.decide(command);
-                            EventData event = reason != null && decided instanceof ReleaseTaskPaused paused
-                                    ? paused.withReason(reason) : decided;
-                            return appender.append(session, appKey, taskId, streamId, task.streamVersion(), event,
-                                    actor);
-                        })))
+                        .chain(task -> appender.append(session, appKey, ReleaseTask.streamId(taskId),
+                                        task.streamVersion(), List.of(task.decide(command, expectedVersion, reason)), actor)
+                                .chain(() -> session.find(ReleaseTaskView.class, taskId)))))
                 .invoke(view -> LOG.infof("task %s of app %s: %s, now %s", taskId, appKey, command.pathName(),
                         view.state))
                 .map(TaskView::of);

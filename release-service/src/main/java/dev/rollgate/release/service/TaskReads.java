@@ -2,7 +2,7 @@ package dev.rollgate.release.service;
 
 import dev.rollgate.outbox.EventStore;
 import dev.rollgate.release.domain.ReleaseTask;
-import dev.rollgate.release.domain.UnknownResourceException;
+import dev.rollgate.contracts.problem.UnknownResourceException;
 import dev.rollgate.release.persistence.ReleaseTaskView;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;

@@ -1,15 +1,10 @@
 package dev.rollgate.release.service;
 
 import dev.rollgate.contracts.event.EventData;
-import dev.rollgate.contracts.event.WhitelistCreated;
-import dev.rollgate.contracts.event.WhitelistDeleted;
 import dev.rollgate.contracts.release.IdType;
-import dev.rollgate.outbox.EventStore;
-import dev.rollgate.outbox.PendingEvent;
-import dev.rollgate.release.domain.ReleaseConflictException;
-import dev.rollgate.release.domain.UnknownResourceException;
+import dev.rollgate.contracts.problem.UnknownResourceException;
 import dev.rollgate.release.domain.WhitelistChanges;
-import dev.rollgate.release.persistence.Projector;
+import dev.rollgate.release.domain.WhitelistRules;
 import dev.rollgate.release.persistence.WhitelistMembers;
 import dev.rollgate.release.persistence.WhitelistView;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -22,14 +17,13 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Whitelists are event-sourced like tasks. Their membership is read from the member projection, locked per
- * whitelist for the command, rather than folded from events: a whitelist may hold millions of ids.
+ * Whitelists are event-sourced like tasks: load the state, let {@link WhitelistRules} decide, append. The
+ * state is the whitelist's view row, locked for the command, and the members a command names, read from
+ * the member projection rather than folded from events: a whitelist may hold millions of ids.
  */
 @ApplicationScoped
 public class WhitelistService {
@@ -37,27 +31,19 @@ public class WhitelistService {
     private static final Logger LOG = Logger.getLogger(WhitelistService.class);
 
     private final PackageCatalog catalog;
-    private final EventStore store;
-    private final Projector projector;
+    private final StreamAppender appender;
 
-    WhitelistService(PackageCatalog catalog, EventStore store, Projector projector) {
+    WhitelistService(PackageCatalog catalog, StreamAppender appender) {
         this.catalog = catalog;
-        this.store = store;
-        this.projector = projector;
+        this.appender = appender;
     }
 
     public Uni<WhitelistSummary> create(String appKey, String name, IdType idType, String actor) {
         String whitelistId = UUID.randomUUID().toString();
         return catalog.requireApp(appKey).chain(() -> Panache.withTransaction(() -> Panache.getSession().chain(session ->
                 WhitelistView.count("appKey = ?1 and name = ?2 and deleted = false", appKey, name)
-                        .chain(existing -> {
-                            if (existing > 0) {
-                                throw new ReleaseConflictException("app '" + appKey + "' already has a whitelist named '"
-                                        + name + "'");
-                            }
-                            return append(session, appKey, whitelistId, 0,
-                                    List.of(new WhitelistCreated(whitelistId, name, idType)), actor);
-                        })
+                        .map(existing -> WhitelistRules.create(appKey, whitelistId, name, idType, existing > 0))
+                        .chain(created -> append(session, appKey, whitelistId, 0, List.of(created), actor))
                         .chain(() -> session.find(WhitelistView.class, whitelistId)))))
                 .invoke(view -> LOG.infof("created whitelist %s (%s) in app %s", whitelistId, idType, appKey))
                 .map(WhitelistSummary::of);
@@ -78,17 +64,13 @@ public class WhitelistService {
     /** @param ids checked and without duplicates */
     public Uni<MembershipChange> add(String appKey, String whitelistId, List<String> ids, String actor) {
         return change(appKey, whitelistId, actor, (session, view) -> WhitelistMembers.present(session, whitelistId, ids)
-                .map(present -> {
-                    Set<String> members = new HashSet<>(present);
-                    return WhitelistChanges.added(whitelistId, ids.stream().filter(id -> !members.contains(id)).toList());
-                }));
+                .map(present -> WhitelistRules.add(whitelistId, ids, present)));
     }
 
     /** @param ids checked and without duplicates */
     public Uni<MembershipChange> remove(String appKey, String whitelistId, List<String> ids, String actor) {
         return change(appKey, whitelistId, actor, (session, view) -> WhitelistMembers.present(session, whitelistId, ids)
-                .map(present -> WhitelistChanges.removed(whitelistId, ids.stream()
-                        .filter(new HashSet<>(present)::contains).toList())));
+                .map(present -> WhitelistRules.remove(whitelistId, ids, present)));
     }
 
     @WithSession
@@ -105,19 +87,13 @@ public class WhitelistService {
 
     public Uni<Void> delete(String appKey, String whitelistId, String actor) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> locked(appKey, whitelistId)
-                .call(view -> session.createNativeQuery("SELECT t.task_id FROM release_task_whitelist w "
+                .chain(view -> session.createNativeQuery("SELECT t.task_id FROM release_task_whitelist w "
                                 + "JOIN release_task_view t ON t.task_id = w.task_id WHERE w.whitelist_id = :whitelist "
                                 + "AND t.state IN ('RELEASING', 'PAUSED') ORDER BY t.task_id", String.class)
                         .setParameter("whitelist", whitelistId).getResultList()
-                        .invoke(tasks -> {
-                            if (!tasks.isEmpty()) {
-                                throw new ReleaseConflictException("whitelist " + whitelistId
-                                        + " is used by active task(s) " + String.join(", ", tasks)
-                                        + ": finish or cancel them first");
-                            }
-                        }))
-                .chain(view -> append(session, appKey, whitelistId, view.streamVersion,
-                        List.of(new WhitelistDeleted(whitelistId)), actor))))
+                        .map(activeTasks -> WhitelistRules.delete(whitelistId, activeTasks))
+                        .chain(deleted -> append(session, appKey, whitelistId, view.streamVersion, List.of(deleted),
+                                actor)))))
                 .invoke(() -> LOG.infof("deleted whitelist %s in app %s", whitelistId, appKey));
     }
 
@@ -151,12 +127,7 @@ public class WhitelistService {
     }
 
     private Uni<Void> append(Mutiny.Session session, String appKey, String whitelistId, long expectedVersion,
-                             List<EventData> events, String actor) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<PendingEvent> pending = events.stream().map(event -> new PendingEvent(appKey, actor, event)).toList();
-        return store.append(session, WhitelistChanges.streamId(whitelistId), expectedVersion, pending)
-                .chain(recorded -> projector.apply(session, recorded));
+                             List<? extends EventData> events, String actor) {
+        return appender.append(session, appKey, WhitelistChanges.streamId(whitelistId), expectedVersion, events, actor);
     }
 }

@@ -1,5 +1,6 @@
 package dev.rollgate.release.domain;
 
+import dev.rollgate.contracts.problem.InvalidInputException;
 import dev.rollgate.contracts.event.WhitelistMembersAdded;
 import dev.rollgate.contracts.problem.FieldError;
 import org.junit.jupiter.api.Test;

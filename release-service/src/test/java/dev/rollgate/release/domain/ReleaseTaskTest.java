@@ -1,5 +1,6 @@
 package dev.rollgate.release.domain;
 
+import dev.rollgate.contracts.problem.ConflictException;
 import dev.rollgate.contracts.event.EventData;
 import dev.rollgate.contracts.event.ReleaseTaskCancelled;
 import dev.rollgate.contracts.event.ReleaseTaskCreated;
@@ -84,7 +85,7 @@ class ReleaseTaskTest {
     void refusedTransitionsNameTheCurrentState(ReleaseType type, TaskState from, TaskCommand command) {
         ReleaseTask task = task(type, from);
         assertThatThrownBy(() -> task.decide(command))
-                .isInstanceOf(ReleaseConflictException.class)
+                .isInstanceOf(ConflictException.class)
                 .hasMessageContaining(task.state().name())
                 .hasMessageContaining(command.pathName());
     }
@@ -114,6 +115,18 @@ class ReleaseTaskTest {
         assertThat(promoted.platform()).isEqualTo(Platform.IOS);
         assertThat(task.decide(TaskCommand.PAUSE)).isInstanceOf(ReleaseTaskPaused.class);
         assertThat(task.decide(TaskCommand.CANCEL)).isInstanceOf(ReleaseTaskCancelled.class);
+    }
+
+    @Test
+    void aCommandOnAVersionTheOperatorDidNotSeeIsRefusedAndAPauseCarriesItsReason() {
+        ReleaseTask task = task(ReleaseType.GRAYSCALE, TaskState.RELEASING);
+
+        assertThatThrownBy(() -> task.decide(TaskCommand.PAUSE, task.streamVersion() + 1, null))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("is at version " + task.streamVersion() + ", not " + (task.streamVersion() + 1));
+        ReleaseTaskPaused paused = (ReleaseTaskPaused) task.decide(TaskCommand.PAUSE, task.streamVersion(), "3 of 9 failed");
+        assertThat(paused.reason()).isEqualTo("3 of 9 failed");
+        assertThat(task.decide(TaskCommand.CANCEL, null, "ignored")).isInstanceOf(ReleaseTaskCancelled.class);
     }
 
     @Test

@@ -5,6 +5,9 @@ import dev.rollgate.contracts.json.ContractsJson;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.VersionState;
 import dev.rollgate.contracts.report.ClientReport;
+import dev.rollgate.contracts.report.ReportEntry;
+import dev.rollgate.contracts.report.ReportGroup;
+import dev.rollgate.contracts.report.ReportRecords;
 import dev.rollgate.contracts.report.ReportOutcome;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,6 +70,20 @@ class ReleaseHealthIT {
                 ContractsJson.mapper().writeValueAsBytes(report))).get();
     }
 
+    /** As the gateway sends them: one record for a batch's reports of one task. */
+    private static void reportGroup(String app, List<ReportEntry> entries) throws Exception {
+        ReportGroup group = new ReportGroup(app, Platform.ANDROID, entries);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CLIENT_REPORTS, group.partitionKey(),
+                ReportRecords.write(group));
+        record.headers().add(ReportRecords.FORMAT_HEADER, ReportRecords.GROUP);
+        producer.send(record).get();
+    }
+
+    private static ReportEntry entry(String taskId, String reportId, String device, ReportOutcome outcome,
+                                     String reason) {
+        return new ReportEntry(reportId, "20000001", "1.0", taskId, outcome, reason, device(device), Instant.now());
+    }
+
     private static JsonPath health(String app, String taskId) {
         return given().get(ReleaseFixture.TASKS + "/{id}/health", app, taskId).then().statusCode(200).extract().jsonPath();
     }
@@ -79,6 +96,33 @@ class ReleaseHealthIT {
             body.put("safeguard", safeguard);
         }
         return ReleaseFixture.create(app, body).statusCode(201).extract().path("taskId");
+    }
+
+    @Test
+    void aBatchsGroupIsCountedLikeItsReportsOneByOne() throws Exception {
+        String app = ReleaseFixture.app();
+        String taskId = grayscaleTask(app, null);
+        reportGroup(app, List.of(entry(taskId, "g-1", "d1", ReportOutcome.INSTALLED, null),
+                entry(taskId, "g-2", "d1", ReportOutcome.LAUNCHED, null),
+                entry(taskId, "g-2", "d1", ReportOutcome.LAUNCHED, null),
+                entry(taskId, "g-3", "d2", ReportOutcome.INSTALL_FAILED, "HASH_MISMATCH"),
+                entry(taskId, "g-4", "d3", ReportOutcome.LAUNCHED, null)));
+        // The same group again (a batch the SDK sent twice) and a single-report record beside it.
+        reportGroup(app, List.of(entry(taskId, "g-1", "d1", ReportOutcome.INSTALLED, null),
+                entry(taskId, "g-3", "d2", ReportOutcome.INSTALL_FAILED, "HASH_MISMATCH")));
+        report(app, taskId, "s-1", "d4", ReportOutcome.LAUNCH_FAILED, "LOAD_FAILED");
+
+        await().atMost(COUNTED).untilAsserted(() -> {
+            JsonPath health = health(app, taskId);
+            assertThat(health.getLong("devices.installed")).isEqualTo(1);
+            assertThat(health.getLong("devices.launched")).isEqualTo(2);
+            assertThat(health.getLong("devices.installFailed")).isEqualTo(1);
+            assertThat(health.getLong("devices.launchFailed")).isEqualTo(1);
+            assertThat(health.getLong("devices.reporting")).isEqualTo(4);
+            assertThat(health.getLong("devices.failed")).isEqualTo(2);
+            assertThat(health.getMap("failuresByReason")).containsEntry("HASH_MISMATCH", 1)
+                    .containsEntry("LOAD_FAILED", 1);
+        });
     }
 
     @Test
