@@ -1,5 +1,6 @@
 package dev.rollgate.contracts.rule;
 
+import dev.rollgate.contracts.id.IdPatterns;
 import dev.rollgate.contracts.problem.FieldError;
 import dev.rollgate.contracts.release.AdvancedRule;
 import dev.rollgate.contracts.release.RuleOperator;
@@ -9,7 +10,6 @@ import dev.rollgate.contracts.release.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What makes an advanced rule well-formed, so that the gateway never meets a rule it cannot evaluate: known type
@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  */
 public final class RuleValidation {
 
-    private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private RuleValidation() {
     }
@@ -65,13 +64,13 @@ public final class RuleValidation {
 
     /** Whether an attribute name is one a CUSTOM rule may read. */
     public static boolean isAttribute(String name) {
-        return name != null && ATTRIBUTE.matcher(name).matches();
+        return IdPatterns.isAttribute(name);
     }
 
     private static void checkAttribute(String at, AdvancedRule rule, List<FieldError> errors) {
         if (rule.type() == RuleType.CUSTOM) {
             if (!isAttribute(rule.attribute())) {
-                errors.add(new FieldError(at + ".attribute", "a CUSTOM rule needs an attribute of [A-Za-z0-9_.-]{1,64}"));
+                errors.add(new FieldError(at + ".attribute", "a CUSTOM rule needs an attribute of " + IdPatterns.ATTRIBUTE));
             }
         } else if (rule.attribute() != null) {
             errors.add(new FieldError(at + ".attribute", "only a CUSTOM rule names an attribute"));

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns the client API's query parameters (the simulation sends the same names) into a
@@ -27,7 +26,6 @@ public final class ClientContextParser {
     public static final String INVALID = "the client context has invalid fields";
 
     public static final String ATTRIBUTE_PREFIX = "attr.";
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final int MAX_ID = 128;
     private static final int MAX_VALUE = 256;
     private static final int MAX_ATTRIBUTES = 50;
@@ -101,8 +99,8 @@ public final class ClientContextParser {
                 continue;
             }
             String name = param.getKey().substring(ATTRIBUTE_PREFIX.length());
-            if (!ATTRIBUTE_NAME.matcher(name).matches()) {
-                errors.add(new FieldError(limit(param.getKey()), "an attribute name must match [A-Za-z0-9_.-]{1,64}"));
+            if (!IdPatterns.isAttribute(name)) {
+                errors.add(new FieldError(limit(param.getKey()), "an attribute name must match " + IdPatterns.ATTRIBUTE));
             } else if (attributes.size() == MAX_ATTRIBUTES) {
                 errors.add(new FieldError("attr", "at most " + MAX_ATTRIBUTES + " attributes"));
                 break;

@@ -8,6 +8,7 @@ import dev.rollgate.gateway.cache.SegmentCache;
 import dev.rollgate.gateway.cache.SegmentLookup;
 import dev.rollgate.contracts.problem.InvalidInputException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -45,7 +46,10 @@ public class ReportsResource {
         this.metrics = metrics;
     }
 
+    // On a worker thread: a batch is up to 128 KiB of JSON, and reading it on the event loop would hold up
+    // the client API's requests that share the loop.
     @POST
+    @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take a batch of up to 100 outcome reports (downloaded, installed, launched, failed…)")

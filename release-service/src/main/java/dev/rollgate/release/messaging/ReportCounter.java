@@ -16,7 +16,9 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Counts a record's reports (one task's, from one batch): moves each device's outcome bits, then adds what
@@ -63,29 +65,37 @@ class ReportCounter implements Processor<String, byte[], Void, Void> {
             return;
         }
         String task = reports.getFirst().partitionKey();
+        // A batch comes from one device, so its reports are folded per device first: one read and at most
+        // one write of the device's bits per record, however many reports it sent.
+        Map<String, DeviceMove> moves = new LinkedHashMap<>();
+        int counted = 0;
+        for (ClientReport report : reports) {
+            DeviceMove move = moves.computeIfAbsent(report.device(), device -> {
+                Integer stored = devices.get(HealthStores.deviceKey(task, device));
+                return new DeviceMove(stored == null ? DeviceOutcomes.NONE : new DeviceOutcomes(stored));
+            });
+            if (move.take(report)) {
+                counted++;
+            }
+        }
         TaskHealth total = null;
         HealthCounts inMinute = null;
         String minute = HealthStores.minuteKey(task,
                 HealthStores.epochMinute(Instant.ofEpochMilli(context.currentSystemTimeMs())));
-        int counted = 0;
         boolean reporting = false;
-        for (ClientReport report : reports) {
-            String deviceKey = HealthStores.deviceKey(task, report.device());
-            Integer stored = devices.get(deviceKey);
-            DeviceOutcomes before = stored == null ? DeviceOutcomes.NONE : new DeviceOutcomes(stored);
-            DeviceOutcomes after = before.with(report.outcome());
-            if (after.equals(before)) {
+        for (Map.Entry<String, DeviceMove> entry : moves.entrySet()) {
+            DeviceMove move = entry.getValue();
+            if (!move.moved()) {
                 continue;
             }
-            counted++;
-            devices.put(deviceKey, after.bits());
+            devices.put(HealthStores.deviceKey(task, entry.getKey()), move.after.bits());
             if (total == null) {
                 total = HealthStores.read(health.get(task), TaskHealth.class, TaskHealth.empty());
                 inMinute = HealthStores.read(minutes.get(minute), HealthCounts.class, HealthCounts.empty());
             }
-            total = total.counted(before, after, report.reason());
-            inMinute = inMinute.counted(before, after);
-            reporting |= after.reporting();
+            total = total.counted(move.before, move.after, move.failureReason);
+            inMinute = inMinute.counted(move.before, move.after);
+            reporting |= move.after.reporting();
         }
         String appKey = reports.getFirst().appKey();
         metrics.counter("rollgate.reports.counted", "app", appKey).increment(counted);
@@ -98,6 +108,36 @@ class ReportCounter implements Processor<String, byte[], Void, Void> {
         String taskId = reports.getFirst().taskId();
         if (taskId != null && reporting) {
             changes.changed(appKey, taskId);
+        }
+    }
+
+    /** One device's outcomes before the record and after its reports, and the reason it first failed with. */
+    private static final class DeviceMove {
+
+        private final DeviceOutcomes before;
+        private DeviceOutcomes after;
+        private String failureReason;
+
+        DeviceMove(DeviceOutcomes before) {
+            this.before = before;
+            this.after = before;
+        }
+
+        /** @return whether the report changed the device's outcomes */
+        boolean take(ClientReport report) {
+            DeviceOutcomes next = after.with(report.outcome());
+            if (next.equals(after)) {
+                return false;
+            }
+            if (next.failed() && !after.failed()) {
+                failureReason = report.reason();
+            }
+            after = next;
+            return true;
+        }
+
+        boolean moved() {
+            return !after.equals(before);
         }
     }
 }
