@@ -33,7 +33,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        if (e.status() >= 500) {
+        if (e.worthAWarning()) {
             LOG.warn(e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
         }
         Response.ResponseBuilder answer = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(e.problem());

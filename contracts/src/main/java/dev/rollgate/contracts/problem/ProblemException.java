@@ -35,6 +35,11 @@ public abstract class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** Whether an operator should hear of it: something is down, not merely busy or starting. */
+    public boolean worthAWarning() {
+        return false;
+    }
+
     /** Seconds the caller should wait before trying again; 0 when trying again cannot help. */
     public int retryAfterSeconds() {
         return 0;

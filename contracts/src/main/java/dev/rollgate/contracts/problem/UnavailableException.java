@@ -13,6 +13,11 @@ public class UnavailableException extends ProblemException {
     }
 
     @Override
+    public boolean worthAWarning() {
+        return true;
+    }
+
+    @Override
     public int retryAfterSeconds() {
         return retryAfterSeconds;
     }

@@ -22,7 +22,8 @@ public record ReportGroup(String appKey, Platform platform, List<ReportEntry> re
     public static List<ReportGroup> byTask(String appKey, Platform platform, List<ReportEntry> entries) {
         Map<String, List<ReportEntry>> groups = new LinkedHashMap<>();
         for (ReportEntry entry : entries) {
-            groups.computeIfAbsent(partitionKey(appKey, entry.taskId(), entry.packageId(), entry.version()), key -> new ArrayList<>()).add(entry);
+            String task = partitionKey(appKey, entry.taskId(), entry.packageId(), entry.version());
+            groups.computeIfAbsent(task, key -> new ArrayList<>()).add(entry);
         }
         return groups.values().stream().map(group -> new ReportGroup(appKey, platform, group)).toList();
     }

@@ -20,7 +20,6 @@ import java.util.Optional;
  */
 public final class RuleValidation {
 
-
     private RuleValidation() {
     }
 
@@ -54,7 +53,7 @@ public final class RuleValidation {
      * How many values the operator takes, or empty for any number: lists, and the text operators, which hold
      * when any of their values matches (as other targeting systems have them).
      */
-    public static Optional<Integer> arity(RuleOperator operator) {
+    private static Optional<Integer> arity(RuleOperator operator) {
         return switch (operator) {
             case IN, NOT_IN, STARTS_WITH, ENDS_WITH, CONTAINS -> Optional.empty();
             case BETWEEN -> Optional.of(2);
@@ -62,14 +61,9 @@ public final class RuleValidation {
         };
     }
 
-    /** Whether an attribute name is one a CUSTOM rule may read. */
-    public static boolean isAttribute(String name) {
-        return IdPatterns.isAttribute(name);
-    }
-
     private static void checkAttribute(String at, AdvancedRule rule, List<FieldError> errors) {
         if (rule.type() == RuleType.CUSTOM) {
-            if (!isAttribute(rule.attribute())) {
+            if (!IdPatterns.isAttribute(rule.attribute())) {
                 errors.add(new FieldError(at + ".attribute", "a CUSTOM rule needs an attribute of " + IdPatterns.ATTRIBUTE));
             }
         } else if (rule.attribute() != null) {

@@ -20,14 +20,14 @@ class IdPatternsTest {
     }
 
     @Property
-    void aTaskIdIsWhatItsPatternSays(@ForAll @StringLength(min = 35, max = 37) @Chars({'0', '9', 'a', 'f', 'g', 'A', '-'}) String text) {
-        assertThat(IdPatterns.isTaskId(text)).isEqualTo(Pattern.matches(IdPatterns.TASK_ID, text));
+    void aUuidIsWhatItsPatternSays(@ForAll @StringLength(min = 35, max = 37) @Chars({'0', '9', 'a', 'f', 'g', 'A', '-'}) String text) {
+        assertThat(IdPatterns.isUuid(text)).isEqualTo(Pattern.matches(IdPatterns.UUID, text));
     }
 
     @Test
     void realIdsPass() {
-        assertThat(IdPatterns.isTaskId(UUID.randomUUID().toString())).isTrue();
-        assertThat(IdPatterns.isTaskId(UUID.randomUUID().toString().toUpperCase())).isFalse();
+        assertThat(IdPatterns.isUuid(UUID.randomUUID().toString())).isTrue();
+        assertThat(IdPatterns.isUuid(UUID.randomUUID().toString().toUpperCase())).isFalse();
         assertThat(IdPatterns.isPackageId("20000001")).isTrue();
         assertThat(IdPatterns.isAttribute("os.build_id-2")).isTrue();
         assertThat(IdPatterns.isAttribute("a b")).isFalse();

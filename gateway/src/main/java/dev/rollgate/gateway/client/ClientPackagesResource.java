@@ -35,8 +35,6 @@ import java.util.Map;
 @Tag(name = "Client API")
 public class ClientPackagesResource {
 
-    /** What an app key can be; anything else is an app nobody registered. */
-
     private final SegmentCache cache;
     private final RedisAudience audience;
     private final AdmissionCache admissions;

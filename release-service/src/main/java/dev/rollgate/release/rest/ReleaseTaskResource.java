@@ -92,7 +92,7 @@ public class ReleaseTaskResource {
     @Path("/{taskId}")
     @Operation(summary = "A release task with its state and stream version (also its ETag)")
     public Uni<Response> detail(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
-                                @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String taskId) {
+                                @RestPath @Pattern(regexp = IdPatterns.UUID, message = IdPatterns.UUID_MESSAGE) String taskId) {
         return reads.detail(appKey, taskId).map(task -> Response.ok(task).tag(etag(task)).build());
     }
 
@@ -101,7 +101,7 @@ public class ReleaseTaskResource {
     @Operation(summary = "The task's events, oldest first: its audit trail")
     public Uni<List<TaskEventView>> events(
             @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String taskId) {
+            @RestPath @Pattern(regexp = IdPatterns.UUID, message = IdPatterns.UUID_MESSAGE) String taskId) {
         return reads.events(appKey, taskId);
     }
 
@@ -112,7 +112,7 @@ public class ReleaseTaskResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TaskHealthView.class)))
     public Uni<Response> health(
             @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String taskId,
+            @RestPath @Pattern(regexp = IdPatterns.UUID, message = IdPatterns.UUID_MESSAGE) String taskId,
             @RestHeader("Authorization") String authorization,
             @RestHeader(TaskHealthReads.FORWARDED) String forwarded) {
         return health.health(appKey, taskId, authorization, forwarded != null);
@@ -122,7 +122,7 @@ public class ReleaseTaskResource {
     @Path("/{taskId}/{command}")
     @Operation(summary = "pause, resume, promote, finish or cancel a task; If-Match: \"<streamVersion>\" guards it")
     public Uni<Response> command(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
-                                 @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String taskId,
+                                 @RestPath @Pattern(regexp = IdPatterns.UUID, message = IdPatterns.UUID_MESSAGE) String taskId,
                                  @RestPath String command, @RestHeader("If-Match") String ifMatch,
                                  @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         TaskCommand parsed = TaskCommand.ofPath(command);

@@ -62,7 +62,7 @@ public class WhitelistResource {
     @Operation(summary = "One whitelist with its member count")
     public Uni<WhitelistSummary> detail(
             @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId) {
+            @RestPath @Pattern(regexp = IdPatterns.UUID, message = IdPatterns.UUID_MESSAGE) String whitelistId) {
         return whitelists.detail(appKey, whitelistId);
     }
 
@@ -70,7 +70,7 @@ public class WhitelistResource {
     @Path("/{whitelistId}")
     @Operation(summary = "Delete a whitelist that no active task uses")
     public Uni<Response> delete(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
-                                @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId,
+                                @RestPath @Pattern(regexp = IdPatterns.UUID, message = IdPatterns.UUID_MESSAGE) String whitelistId,
                                 @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.delete(appKey, whitelistId, Actors.named(actor)).map(ignored -> Response.noContent().build());
     }
@@ -80,7 +80,7 @@ public class WhitelistResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add up to 100,000 ids: {\"ids\":[...]}")
     public Uni<MembersAdded> add(@RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
-                                 @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId,
+                                 @RestPath @Pattern(regexp = IdPatterns.UUID, message = IdPatterns.UUID_MESSAGE) String whitelistId,
                                  @NotNull MembersRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.add(appKey, whitelistId, MemberIds.checked(request.ids()), Actors.named(actor))
                 .map(change -> new MembersAdded(change.changed(), change.total()));
@@ -92,7 +92,7 @@ public class WhitelistResource {
     @Operation(summary = "Add up to 100,000 ids, one a line (CSV: the first column)")
     public Uni<MembersAdded> addText(
             @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId,
+            @RestPath @Pattern(regexp = IdPatterns.UUID, message = IdPatterns.UUID_MESSAGE) String whitelistId,
             String body, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.add(appKey, whitelistId, MemberIds.checked(MemberIds.fromText(body == null ? "" : body)),
                 Actors.named(actor)).map(change -> new MembersAdded(change.changed(), change.total()));
@@ -104,7 +104,7 @@ public class WhitelistResource {
     @Operation(summary = "Remove ids: {\"ids\":[...]}")
     public Uni<MembersRemoved> remove(
             @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId,
+            @RestPath @Pattern(regexp = IdPatterns.UUID, message = IdPatterns.UUID_MESSAGE) String whitelistId,
             @NotNull MembersRequest request, @RestHeader(ConsoleAccessFilter.ACTOR_HEADER) String actor) {
         return whitelists.remove(appKey, whitelistId, MemberIds.checked(request.ids()), Actors.named(actor))
                 .map(change -> new MembersRemoved(change.changed(), change.total()));
@@ -115,7 +115,7 @@ public class WhitelistResource {
     @Operation(summary = "A page of member ids in id order; pass nextCursor as cursor for the next")
     public Uni<MemberPage> members(
             @RestPath @Pattern(regexp = IdPatterns.APP_KEY, message = IdPatterns.APP_KEY_MESSAGE) String appKey,
-            @RestPath @Pattern(regexp = IdPatterns.TASK_ID, message = IdPatterns.TASK_ID_MESSAGE) String whitelistId,
+            @RestPath @Pattern(regexp = IdPatterns.UUID, message = IdPatterns.UUID_MESSAGE) String whitelistId,
             @RestQuery @Pattern(regexp = "[A-Za-z0-9_-]{1,200}", message = "is not a cursor this API gave") String cursor,
             @RestQuery String size) {
         return whitelists.members(appKey, whitelistId, cursor, QueryValues.intInRange("size", size, 1000, 1, 10_000));

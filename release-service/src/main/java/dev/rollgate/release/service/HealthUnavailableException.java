@@ -8,4 +8,10 @@ public final class HealthUnavailableException extends UnavailableException {
     public HealthUnavailableException(Throwable cause) {
         super("release health is being restored; ask again in a few seconds", 5, cause);
     }
+
+    /** Stores that are restoring come back by themselves; the console asks every few seconds meanwhile. */
+    @Override
+    public boolean worthAWarning() {
+        return false;
+    }
 }
