@@ -32,6 +32,7 @@ public final class BatchCompiler {
     private final List<WhitelistOp> whitelistOps = new ArrayList<>();
     private final Set<String> registeredApps = new LinkedHashSet<>();
     private final List<BatchWrites.Rejected> rejected = new ArrayList<>();
+    private final Map<Integer, Long> appliedThrough = new LinkedHashMap<>();
     private int appliedCount;
     private int skippedCount;
 
@@ -51,7 +52,7 @@ public final class BatchCompiler {
             }
         }
         return new BatchWrites(compiler.rulesets, compiler.applied, compiler.whitelistOps, compiler.registeredApps,
-                compiler.appliedCount, compiler.skippedCount, List.copyOf(compiler.rejected));
+                compiler.appliedCount, compiler.skippedCount, List.copyOf(compiler.rejected), compiler.appliedThrough);
     }
 
     private void apply(ConsumedEvent event) {
@@ -94,6 +95,7 @@ public final class BatchCompiler {
             case AppRegistered registered -> registeredApps.add(app);
         }
         applied.computeIfAbsent(app, k -> new LinkedHashMap<>()).put(stream, version);
+        appliedThrough.merge(event.partition(), event.offset() + 1, Math::max);
         appliedCount++;
     }
 

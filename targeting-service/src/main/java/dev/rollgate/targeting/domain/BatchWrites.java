@@ -17,10 +17,12 @@ import java.util.Set;
  * @param applied        events applied
  * @param skipped        events at or below their stream's applied version: redeliveries
  * @param rejected       events whose data cannot be applied (such as an unparsable version): dead letters
+ * @param appliedThrough per partition, the offset just past the last event the batch applied: how far the
+ *                       keys it writes go, which a rebuild must reach before it replaces them
  */
 public record BatchWrites(Map<Segment, Ruleset> rulesets, Map<String, Map<String, Long>> appliedVersions,
                           List<WhitelistOp> whitelistOps, Set<String> registeredApps, int applied, int skipped,
-                          List<Rejected> rejected) {
+                          List<Rejected> rejected, Map<Integer, Long> appliedThrough) {
 
     public record Rejected(ConsumedEvent event, String reason) {
     }

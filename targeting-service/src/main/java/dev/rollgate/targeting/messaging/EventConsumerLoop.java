@@ -10,9 +10,9 @@ import dev.rollgate.targeting.domain.BatchCompiler;
 import dev.rollgate.targeting.domain.BatchNeeds;
 import dev.rollgate.targeting.domain.BatchWrites;
 import dev.rollgate.targeting.domain.ConsumedEvent;
-import dev.rollgate.targeting.store.FencedWriteException;
-import dev.rollgate.targeting.store.RebuildSwitch;
-import dev.rollgate.targeting.store.RedisTargetingStore;
+import dev.rollgate.targeting.persistence.ConsumptionHold;
+import dev.rollgate.targeting.persistence.FencedWriteException;
+import dev.rollgate.targeting.persistence.RedisTargetingStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -38,7 +38,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,7 +46,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * the batch needs, apply it in memory, write the results in one transaction, and only then commit the
  * offsets (at least once; the applied streamVersions make a redelivery harmless). A batch that fails while
  * Redis is down is sought back and tried again after a pause, so nothing is skipped; an event that cannot
- * be applied with Redis answering goes to the dead-letter topic alone, with why.
+ * be applied with Redis answering goes to the dead-letter topic alone, with why. Several instances share
+ * the partitions as one consumer group; a rebuild runs beside them ({@link TopicRebuilds}), and they stop
+ * taking events only while it holds them ({@link ConsumptionHold}) for its switch.
  */
 @ApplicationScoped
 public class EventConsumerLoop {
@@ -67,14 +68,14 @@ public class EventConsumerLoop {
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
-    private final TopicRebuilds rebuilds;
+    private final ConsumptionHold hold;
     private final RedisLossWatch lossWatch;
 
-    EventConsumerLoop(TargetingConfig config, RedisTargetingStore store, RebuildSwitch rebuildSwitch,
-                      MeterRegistry registry) {
+    EventConsumerLoop(TargetingConfig config, RedisTargetingStore store, TopicRebuilds rebuilds,
+                      ConsumptionHold hold, MeterRegistry registry) {
         this.config = config;
         this.store = store;
-        this.rebuilds = new TopicRebuilds(rebuildSwitch);
+        this.hold = hold;
         this.lossWatch = new RedisLossWatch(store, rebuilds, registry.counter("rollgate.targeting.redis.losses"));
         this.applied = registry.counter("rollgate.targeting.events.applied");
         this.skipped = registry.counter("rollgate.targeting.events.skipped");
@@ -110,11 +111,6 @@ public class EventConsumerLoop {
         thread.join(10_000);
     }
 
-    /** Replays the topic from its start beside the live keys; completes once the rebuilt keys are live. */
-    public CompletableFuture<RebuildResult> requestRebuild() {
-        return rebuilds.request(running);
-    }
-
     public boolean isRunning() {
         return running;
     }
@@ -134,9 +130,9 @@ public class EventConsumerLoop {
 
     private void run() {
         try (DeadLetters deadLetters = new DeadLetters(config.bootstrapServers())) {
-            consumer.subscribe(List.of(Topics.RELEASE_EVENTS), rebuilds.abandonOnRevoke());
+            consumer.subscribe(List.of(Topics.RELEASE_EVENTS));
             while (running) {
-                rebuilds.startIfAsked(consumer);
+                honourHold();
                 ConsumerRecords<String, byte[]> polled = consumer.poll(config.pollTimeout());
                 assignedPartitions = consumer.assignment().size();
                 if (!polled.isEmpty()) {
@@ -145,7 +141,6 @@ public class EventConsumerLoop {
                     applyOrRewind(records, deadLetters);
                 }
                 measureLag();
-                rebuilds.finishIfCaughtUp(consumer);
                 lossWatch.check(consumer);
             }
         } catch (WakeupException e) {
@@ -156,8 +151,20 @@ public class EventConsumerLoop {
             LOG.error("the release-event consumer stopped", e);
         } finally {
             running = false;
-            rebuilds.fail(new RebuildRefusedException("the consumer stopped"));
             consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Pauses every assigned partition while a rebuild holds the group, and resumes them after. Polling goes
+     * on meanwhile, so the instance stays in the group. A batch read just before the hold, or of a partition
+     * assigned during a poll, may still be written: the switch is then refused once and tried again.
+     */
+    private void honourHold() {
+        if (hold.held()) {
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
         }
     }
 
@@ -260,8 +267,7 @@ public class EventConsumerLoop {
                 deadLettered.increment();
             }
         }
-        DerivedKeys keys = rebuilds.keys();
-        BatchWrites writes = BatchCompiler.compile(events, store.load(BatchNeeds.of(events), keys));
+        BatchWrites writes = BatchCompiler.compile(events, store.load(BatchNeeds.of(events), DerivedKeys.LIVE));
         for (BatchWrites.Rejected rejected : writes.rejected()) {
             ConsumerRecord<String, byte[]> record = byPlace.get(place(rejected.event().partition(),
                     rejected.event().offset()));
@@ -270,12 +276,10 @@ public class EventConsumerLoop {
             deadLetters.send(record, rejected.reason());
             deadLettered.increment();
         }
-        // Gateways hear of a rebuild's state only when it is switched in whole.
-        store.write(writes, keys, !rebuilds.underWay());
+        store.write(writes, DerivedKeys.LIVE, true);
         commit(records);
         applied.increment(writes.applied());
         skipped.increment(writes.skipped());
-        rebuilds.counted(writes.applied());
         if (writes.applied() > 0 || writes.skipped() > 0) {
             LOG.debugf("applied %d events, skipped %d, %d segments changed", writes.applied(), writes.skipped(),
                     writes.rulesets().size());

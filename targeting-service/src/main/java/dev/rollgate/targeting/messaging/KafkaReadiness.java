@@ -1,7 +1,6 @@
-package dev.rollgate.targeting.health;
+package dev.rollgate.targeting.messaging;
 
 import dev.rollgate.targeting.config.TargetingConfig;
-import dev.rollgate.targeting.messaging.EventConsumerLoop;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;

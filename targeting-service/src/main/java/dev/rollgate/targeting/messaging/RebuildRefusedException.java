@@ -1,7 +1,9 @@
 package dev.rollgate.targeting.messaging;
 
-/** A rebuild this instance cannot do alone: it does not hold every partition of the topic. */
-public final class RebuildRefusedException extends RuntimeException {
+import dev.rollgate.contracts.problem.ConflictException;
+
+/** A rebuild that cannot start now: another targeting-service instance is running one. */
+public final class RebuildRefusedException extends ConflictException {
 
     public RebuildRefusedException(String message) {
         super(message);

@@ -1,6 +1,6 @@
 package dev.rollgate.targeting.messaging;
 
-import dev.rollgate.targeting.store.RedisTargetingStore;
+import dev.rollgate.targeting.persistence.RedisTargetingStore;
 import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -19,14 +19,15 @@ final class RedisLossWatch {
 
     private static final Logger LOG = Logger.getLogger(RedisLossWatch.class);
     private static final Duration EVERY = Duration.ofSeconds(2);
-    /** After a rebuild that could not start (another instance holds partitions), ask again only this late. */
+    /** After a rebuild that failed or could not start (another instance runs one), ask again only this late. */
     private static final Duration AFTER_REFUSAL = Duration.ofSeconds(60);
 
     private final RedisTargetingStore store;
     private final TopicRebuilds rebuilds;
     private final Counter losses;
     private boolean sawState;
-    private long nextCheck;
+    /** Also set by the rebuild's thread when it fails. */
+    private volatile long nextCheck;
 
     RedisLossWatch(RedisTargetingStore store, TopicRebuilds rebuilds, Counter losses) {
         this.store = store;
@@ -55,10 +56,13 @@ final class RedisLossWatch {
         losses.increment();
         LOG.warn("Redis no longer holds what this service wrote (restarted without persistence, or flushed):"
                 + " rebuilding it from the topic");
-        rebuilds.request(true).whenComplete((result, failure) -> {
-            if (failure != null) {
+        rebuilds.requestAfterLoss().whenComplete((result, failure) -> {
+            if (failure instanceof RebuildRefusedException) {
+                LOG.infof("Redis lost its state; %s", failure.getMessage());
+                nextCheck = System.nanoTime() + AFTER_REFUSAL.toNanos();
+            } else if (failure != null) {
                 LOG.errorf("Redis lost its state and could not be rebuilt here: %s (run deploy/local/rebuild-redis"
-                        + " or POST /admin/rebuild on an instance holding every partition)", failure.getMessage());
+                        + " or POST /admin/rebuild)", failure.getMessage());
                 nextCheck = System.nanoTime() + AFTER_REFUSAL.toNanos();
             }
         });

@@ -1,152 +1,136 @@
 package dev.rollgate.targeting.messaging;
 
-import dev.rollgate.contracts.event.Topics;
-import dev.rollgate.contracts.redis.DerivedKeys;
-import dev.rollgate.targeting.store.RebuildSwitch;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
+import dev.rollgate.targeting.config.TargetingConfig;
+import dev.rollgate.targeting.persistence.ConsumptionHold;
+import dev.rollgate.targeting.persistence.RebuildLock;
+import dev.rollgate.targeting.persistence.RebuildSwitch;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.mutiny.redis.client.Redis;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.util.Collection;
-import java.util.Map;
-import java.util.Set;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Rebuilds of Redis from the topic, asked for over HTTP and run on the consumer's thread: the topic is
- * replayed from its start into keys beside the live ones ({@link DerivedKeys#REBUILD}), which gateways go on
- * reading, and once the replay has caught up with where the topic ended when it began, the rebuilt keys are
- * switched in at once.
+ * Rebuilds of Redis from the topic, asked for over HTTP or by {@link RedisLossWatch}, each run as a
+ * {@link TopicReplay} on a thread of its own. Any instance can run one while the others keep consuming; a
+ * lock in Redis lets one run at a time across all of them, since two would fill the same rebuild keys.
  */
-final class TopicRebuilds {
+@ApplicationScoped
+public class TopicRebuilds {
 
     private static final Logger LOG = Logger.getLogger(TopicRebuilds.class);
 
+    private final TargetingConfig config;
+    private final Redis redis;
     private final RebuildSwitch rebuildSwitch;
-    private final AtomicReference<CompletableFuture<RebuildResult>> asked = new AtomicReference<>();
-    private Run run;
+    private final ConsumptionHold hold;
+    private final RebuildLock lock;
+    /** Names this instance in the lock, for the answer another instance gives meanwhile: pid@host. */
+    private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+    private final AtomicReference<CompletableFuture<RebuildResult>> underWay = new AtomicReference<>();
+    private volatile TopicReplay replay;
+    private volatile Thread thread;
 
-    /** A rebuild under way: who asked, where the topic ended when it began, and what it has applied so far. */
-    private static final class Run {
-        final CompletableFuture<RebuildResult> request;
-        final Map<TopicPartition, Long> endOffsets;
-        final long startedNanos = System.nanoTime();
-        long eventsApplied;
-
-        Run(CompletableFuture<RebuildResult> request, Map<TopicPartition, Long> endOffsets) {
-            this.request = request;
-            this.endOffsets = endOffsets;
-        }
-    }
-
-    TopicRebuilds(RebuildSwitch rebuildSwitch) {
+    TopicRebuilds(TargetingConfig config, Redis redis, RebuildSwitch rebuildSwitch, ConsumptionHold hold,
+                  RebuildLock lock) {
+        this.config = config;
+        this.redis = redis;
         this.rebuildSwitch = rebuildSwitch;
-    }
-
-    /** Completes once the rebuilt keys are live; a request while a rebuild is asked for or under way joins it. */
-    CompletableFuture<RebuildResult> request(boolean consuming) {
-        CompletableFuture<RebuildResult> request = new CompletableFuture<>();
-        if (!consuming) {
-            request.completeExceptionally(new RebuildRefusedException("the consumer is not running"));
-            return request;
-        }
-        CompletableFuture<RebuildResult> earlier = asked.compareAndExchange(null, request);
-        return earlier == null ? request : earlier;
-    }
-
-    boolean underWay() {
-        return run != null;
-    }
-
-    /** Where the events being applied now belong. */
-    DerivedKeys keys() {
-        return run == null ? DerivedKeys.LIVE : DerivedKeys.REBUILD;
-    }
-
-    void counted(int applied) {
-        if (run != null) {
-            run.eventsApplied += applied;
-        }
-    }
-
-    void startIfAsked(KafkaConsumer<String, byte[]> consumer) {
-        CompletableFuture<RebuildResult> request = asked.get();
-        if (request == null || run != null) {
-            return;
-        }
-        Set<TopicPartition> assignment = consumer.assignment();
-        int partitions = consumer.partitionsFor(Topics.RELEASE_EVENTS).size();
-        if (assignment.isEmpty() || assignment.size() < partitions) {
-            fail(new RebuildRefusedException("this instance holds " + assignment.size()
-                    + " of the topic's " + partitions + " partitions: a rebuild needs one targeting-service"
-                    + " instance holding them all (scale to one replica, rebuild, scale back)"));
-            return;
-        }
-        try {
-            long leftovers = rebuildSwitch.clear(DerivedKeys.REBUILD);
-            if (leftovers > 0) {
-                LOG.infof("rebuild: deleted %d keys an earlier, abandoned rebuild left", leftovers);
-            }
-        } catch (RuntimeException e) {
-            fail(e);
-            return;
-        }
-        Map<TopicPartition, Long> end = consumer.endOffsets(assignment);
-        consumer.seekToBeginning(assignment);
-        run = new Run(request, end);
-        LOG.infof("rebuild: replaying %s from the start beside the live keys, which gateways go on reading",
-                Topics.RELEASE_EVENTS);
-    }
-
-    void finishIfCaughtUp(KafkaConsumer<String, byte[]> consumer) {
-        if (run == null) {
-            return;
-        }
-        for (Map.Entry<TopicPartition, Long> end : run.endOffsets.entrySet()) {
-            if (consumer.position(end.getKey()) < end.getValue()) {
-                return;
-            }
-        }
-        RebuildSwitch.Switched switched = rebuildSwitch.switchIn(DerivedKeys.REBUILD);
-        RebuildResult result = new RebuildResult(switched.keysSwitched(), switched.keysDropped(), run.eventsApplied,
-                (System.nanoTime() - run.startedNanos) / 1_000_000);
-        LOG.infof("rebuild done: %d events applied, %d keys switched in, %d dropped, in %d ms",
-                result.eventsApplied(), result.keysSwitched(), result.keysDropped(), result.millis());
-        CompletableFuture<RebuildResult> request = run.request;
-        run = null;
-        asked.set(null);
-        request.complete(result);
-    }
-
-    void fail(Throwable reason) {
-        run = null;
-        CompletableFuture<RebuildResult> request = asked.getAndSet(null);
-        if (request != null) {
-            request.completeExceptionally(reason);
-        }
+        this.hold = hold;
+        this.lock = lock;
     }
 
     /**
-     * A rebuild replays every partition; once one is taken away it cannot finish here. The live keys were
-     * never touched, and what this instance still holds catches up on them (its events are skipped by their
-     * applied versions up to where it was).
+     * Completes once the rebuilt keys are live. A request while this instance rebuilds joins that rebuild;
+     * one while another instance rebuilds fails with {@link RebuildRefusedException}.
      */
-    ConsumerRebalanceListener abandonOnRevoke() {
-        return new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                if (run != null && !partitions.isEmpty()) {
-                    LOG.warnf("rebuild abandoned: partitions %s were given to another instance", partitions);
-                    fail(new RebuildRefusedException("the rebuild was abandoned: partitions " + partitions
-                            + " were given to another targeting-service instance"));
-                }
-            }
+    public CompletableFuture<RebuildResult> request() {
+        return request(false);
+    }
 
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+    /**
+     * As {@link #request()}, after Redis lost its data: the group is held until the rebuilt keys are in.
+     * Called on the consumer's thread, it holds the group before it returns, so that not even the next
+     * batch writes on the emptied keys while the rebuild starts.
+     */
+    CompletableFuture<RebuildResult> requestAfterLoss() {
+        try {
+            hold.hold();
+        } catch (RuntimeException e) {
+            LOG.warnf("the group could not be held before the rebuild: %s", e.getMessage());
+        }
+        return request(true);
+    }
+
+    private CompletableFuture<RebuildResult> request(boolean holdThroughout) {
+        CompletableFuture<RebuildResult> request = new CompletableFuture<>();
+        CompletableFuture<RebuildResult> earlier = underWay.compareAndExchange(null, request);
+        if (earlier != null) {
+            return earlier;
+        }
+        thread = Thread.ofPlatform().name("targeting-rebuild").start(() -> run(request, holdThroughout));
+        return request;
+    }
+
+    /** Whether this instance runs a rebuild now. */
+    public boolean underWay() {
+        return underWay.get() != null;
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        TopicReplay running = replay;
+        Thread runner = thread;
+        if (running != null) {
+            running.stop();
+        }
+        if (runner != null) {
+            runner.join(10_000);
+        }
+    }
+
+    private void run(CompletableFuture<RebuildResult> request, boolean holdThroughout) {
+        RebuildResult result = null;
+        Throwable failure = null;
+        try {
+            result = replayHoldingTheLock(holdThroughout);
+        } catch (RuntimeException e) {
+            failure = e;
+            if (!(e instanceof RebuildRefusedException)) {
+                LOG.errorf(e, "rebuild failed");
             }
-        };
+        } finally {
+            // Done before the answer, so that whoever asks again after it starts a new rebuild.
+            underWay.set(null);
+        }
+        if (failure != null) {
+            request.completeExceptionally(failure);
+        } else {
+            request.complete(result);
+        }
+    }
+
+    private RebuildResult replayHoldingTheLock(boolean holdThroughout) {
+        String token = instance + "/" + UUID.randomUUID();
+        if (!lock.acquire(token)) {
+            throw new RebuildRefusedException("a rebuild is under way on another targeting-service instance ("
+                    + lock.holder() + "); ask again once it has finished");
+        }
+        try (TopicReplay running = new TopicReplay(config, redis, rebuildSwitch, hold, () -> lock.renew(token),
+                holdThroughout)) {
+            replay = running;
+            return running.run();
+        } finally {
+            replay = null;
+            try {
+                lock.release(token);
+            } catch (RuntimeException e) {
+                LOG.warnf("the rebuild lock could not be released; it expires by itself: %s", e.getMessage());
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.rollgate.targeting.store;
+package dev.rollgate.targeting.persistence;
 
 /**
  * A batch's write found its apps changed by another instance since it read them: it was computed from a

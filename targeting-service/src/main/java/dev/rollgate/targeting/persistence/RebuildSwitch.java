@@ -1,9 +1,10 @@
-package dev.rollgate.targeting.store;
+package dev.rollgate.targeting.persistence;
 
 import dev.rollgate.contracts.redis.DerivedKeys;
 import dev.rollgate.contracts.redis.RedisKeys;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,12 +13,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A rebuild replays the topic into keys of their own ({@link DerivedKeys#REBUILD}) while gateways go on
- * reading the live ones; once it has caught up, this switches them in with one MULTI/EXEC, so that a client
- * sees either the old state or the rebuilt one, never an app missing or a version half-replayed.
+ * reading the live ones (and live instances go on writing them); once it has caught up, this switches them
+ * in with one MULTI/EXEC, so that a client sees either the old state or the rebuilt one, never an app
+ * missing or a version half-replayed.
  */
 @ApplicationScoped
 public class RebuildSwitch {
@@ -43,35 +47,55 @@ public class RebuildSwitch {
     }
 
     /**
-     * Replaces the live keys with the rebuilt ones: each rebuilt key is renamed over its live counterpart, a
-     * live key the replay did not make again goes, and every segment of either is announced as changed.
+     * Replaces the live keys with the rebuilt ones, as one MULTI/EXEC: each rebuilt key is renamed over its
+     * live counterpart, a live key the replay did not make again goes, and every segment of either is
+     * announced as changed. Live instances go on writing while a rebuild replays, so the switch first
+     * WATCHes what every live batch writes, then reads how far the live keys go ({@link LiveOffsets}): it
+     * goes ahead only when the replay reached as far, and Redis refuses it when a live batch is written
+     * after the WATCH. So the switch never replaces an event the live keys hold with keys that lack it.
+     *
+     * @param replayedThrough per partition, the offset just past the last event the replay applied
+     * @return empty when the replay has not reached the live keys, or a live batch was written meanwhile
      */
-    public Switched switchIn(DerivedKeys rebuilt) {
+    public Optional<Switched> switchIn(DerivedKeys rebuilt, Map<Integer, Long> replayedThrough) {
         DerivedKeys live = DerivedKeys.LIVE;
-        List<String> rebuiltKeys = scan(rebuilt);
-        Set<String> replacing = new HashSet<>();
-        rebuiltKeys.forEach(key -> replacing.add(rebuilt.as(live, key)));
-        List<String> dropped = scan(live).stream().filter(key -> !replacing.contains(key)).toList();
-        Set<String> segments = new LinkedHashSet<>(segments(live));
-        segments.addAll(segments(rebuilt));
+        RedisConnection connection = redis.connectAndAwait();
+        try {
+            connection.sendAndAwait(Request.cmd(Command.WATCH).arg(live.state()).arg(LiveOffsets.KEY));
+            if (!LiveOffsets.covers(replayedThrough, LiveOffsets.read(connection))) {
+                return Optional.empty();
+            }
+            List<String> rebuiltKeys = scan(rebuilt);
+            Set<String> replacing = new HashSet<>();
+            rebuiltKeys.forEach(key -> replacing.add(rebuilt.as(live, key)));
+            List<String> dropped = scan(live).stream().filter(key -> !replacing.contains(key)).toList();
+            Set<String> segments = new LinkedHashSet<>(segments(live));
+            segments.addAll(segments(rebuilt));
 
-        List<Request> requests = new ArrayList<>();
-        requests.add(Request.cmd(Command.MULTI));
-        for (String key : rebuiltKeys) {
-            requests.add(Request.cmd(Command.RENAME).arg(key).arg(rebuilt.as(live, key)));
+            List<Request> requests = new ArrayList<>();
+            requests.add(Request.cmd(Command.MULTI));
+            for (String key : rebuiltKeys) {
+                requests.add(Request.cmd(Command.RENAME).arg(key).arg(rebuilt.as(live, key)));
+            }
+            for (String key : dropped) {
+                requests.add(Request.cmd(Command.UNLINK).arg(key));
+            }
+            // The live keys now go as far as the replay did: a later rebuild must reach that far too.
+            requests.add(LiveOffsets.raise(replayedThrough));
+            for (String segment : segments) {
+                requests.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL).arg(segment));
+            }
+            requests.add(Request.cmd(Command.EXEC));
+            Response exec = connection.batchAndAwait(requests).getLast();
+            return exec == null ? Optional.empty() : Optional.of(new Switched(rebuiltKeys.size(), dropped.size()));
+        } finally {
+            // The connection goes back to the client's pool: a WATCH left on it would refuse another's EXEC.
+            try {
+                connection.sendAndAwait(Request.cmd(Command.UNWATCH));
+            } finally {
+                connection.closeAndAwait();
+            }
         }
-        for (String key : dropped) {
-            requests.add(Request.cmd(Command.UNLINK).arg(key));
-        }
-        for (String segment : segments) {
-            requests.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL).arg(segment));
-        }
-        requests.add(Request.cmd(Command.EXEC));
-        Response exec = redis.batchAndAwait(requests).getLast();
-        if (exec == null) {
-            throw new IllegalStateException("Redis discarded the switch to the rebuilt keys");
-        }
-        return new Switched(rebuiltKeys.size(), dropped.size());
     }
 
     /**
@@ -88,8 +112,8 @@ public class RebuildSwitch {
         return names;
     }
 
-    /** SCAN may name a key twice; each once here. */
-    private List<String> scan(DerivedKeys keys) {
+    /** SCAN may name a key twice; each once here. Not private: a test writes a live batch while it runs. */
+    List<String> scan(DerivedKeys keys) {
         Set<String> found = new LinkedHashSet<>();
         String cursor = "0";
         do {

@@ -1,4 +1,4 @@
-package dev.rollgate.targeting.store;
+package dev.rollgate.targeting.persistence;
 
 import dev.rollgate.contracts.redis.DerivedKeys;
 import dev.rollgate.contracts.redis.RedisKeys;
@@ -40,7 +40,8 @@ public class RedisTargetingStore {
     private final Redis redis;
     private RedisConnection connection;
 
-    RedisTargetingStore(Redis redis) {
+    /** The bean, or one of a rebuild's own: a store's connection serves one thread's batches. */
+    public RedisTargetingStore(Redis redis) {
         this.redis = redis;
     }
 
@@ -153,6 +154,9 @@ public class RedisTargetingStore {
             requests.add(hset);
         });
         requests.add(Request.cmd(Command.SET).arg(keys.state()).arg("1"));
+        if (keys.equals(DerivedKeys.LIVE)) {
+            requests.add(LiveOffsets.raise(writes.appliedThrough()));
+        }
         if (announce) {
             for (Segment segment : writes.rulesets().keySet()) {
                 requests.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL).arg(segment.name()));
@@ -205,7 +209,7 @@ public class RedisTargetingStore {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         if (connection != null) {
             try {
                 connection.closeAndAwait();

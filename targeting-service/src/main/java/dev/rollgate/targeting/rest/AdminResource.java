@@ -1,7 +1,7 @@
 package dev.rollgate.targeting.rest;
 
-import dev.rollgate.targeting.messaging.EventConsumerLoop;
 import dev.rollgate.targeting.messaging.RebuildResult;
+import dev.rollgate.targeting.messaging.TopicRebuilds;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,17 +15,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Operations")
 public class AdminResource {
 
-    private final EventConsumerLoop loop;
+    private final TopicRebuilds rebuilds;
 
-    AdminResource(EventConsumerLoop loop) {
-        this.loop = loop;
+    AdminResource(TopicRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
     }
 
     @POST
     @Path("/rebuild")
-    @Operation(summary = "Delete Rollgate's derived Redis keys and replay the release events from the start;"
-            + " answers once the replay has caught up")
+    @Operation(summary = "Replay the release events from the start into keys beside Rollgate's derived Redis keys"
+            + " and switch them in; answers once switched. Runs on any instance while the others keep consuming;"
+            + " 409 while another instance runs one")
     public Uni<RebuildResult> rebuild() {
-        return Uni.createFrom().completionStage(loop::requestRebuild);
+        return Uni.createFrom().completionStage(rebuilds::request);
     }
 }

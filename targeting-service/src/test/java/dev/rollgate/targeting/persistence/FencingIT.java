@@ -1,4 +1,4 @@
-package dev.rollgate.targeting.store;
+package dev.rollgate.targeting.persistence;
 
 import dev.rollgate.contracts.event.EventData;
 import dev.rollgate.contracts.event.EventJson;

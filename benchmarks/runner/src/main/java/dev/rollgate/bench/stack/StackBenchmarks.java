@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,9 @@ public final class StackBenchmarks {
     private static final Pattern VERSION = Pattern.compile("\"version\":\"([^\"]+)\"");
     private static final int ROUNDS = 3;
     private static final int CONNECTIONS = 64;
+    /** Releases measured beside other load, and the pace of releases made beside them (issue 18's figures). */
+    private static final int BESIDE_RELEASES = 60;
+    private static final int CHURN_PER_SECOND = 50;
     /** Seconds at the measured rate, on the same connections, before latencies count (LoadGenerator.atRate). */
     private static final int LATENCY_WARMUP_SECONDS = 5;
 
@@ -111,6 +115,18 @@ public final class StackBenchmarks {
             LoadGenerator.Latency bareLatency = load.atRate(bare, barePaths, halfLoad, LATENCY_WARMUP_SECONDS, seconds);
             LoadGenerator.Latency quarter = load.atRate(gateway, paths, halfLoad / 2, LATENCY_WARMUP_SECONDS, seconds);
             LoadGenerator.Latency bareQuarter = load.atRate(bare, barePaths, halfLoad / 2, LATENCY_WARMUP_SECONDS, seconds);
+            say("propagation while the client API runs at %d requests/s", halfLoad);
+            double[] besideLoad = propagationBeside(load, paths, halfLoad);
+            say("propagation while releases are created at %d a second", CHURN_PER_SECOND);
+            double[] besideReleases;
+            double churnRate;
+            long churnRefused;
+            try (ReleaseChurn churn = ReleaseChurn.start(calls, gateway, CHURN_PER_SECOND)) {
+                Thread.sleep(2_000);
+                besideReleases = propagation(BESIDE_RELEASES);
+                churnRate = churn.createdPerSecond();
+                churnRefused = churn.refused();
+            }
             // Last, because the clients it makes up crowd the others out of what the gateway remembers.
             say("throughput of clients the gateway has never seen");
             LoadGenerator.Throughput firstVisits = load.saturate(gateway,
@@ -127,6 +143,15 @@ public final class StackBenchmarks {
             row("1. propagation p50 (201 -> client sees it), ms", propagation[0], "");
             row("   propagation p99, ms (" + releases + " releases)", propagation[1], "< 1000 (stretch 250)");
             row("   propagation max, ms", propagation[2], "");
+            row("   propagation p99 while the client API runs at half load, ms (" + BESIDE_RELEASES + " releases)",
+                    besideLoad[1], "< 50");
+            row("   propagation p50 then, ms", besideLoad[0], "");
+            row("   propagation max then, ms", besideLoad[2], "");
+            row("   propagation p99 while releases are created at " + CHURN_PER_SECOND + "/s, ms", besideReleases[1],
+                    "< 50");
+            row("   propagation p50 then, ms", besideReleases[0], "");
+            row("   propagation max then, ms", besideReleases[2], "");
+            row("   releases created meanwhile, per second (refused " + churnRefused + ")", churnRate, "");
             row("2. bare Quarkus endpoint, requests/s (" + answerBytes + "-byte answer; median of " + ROUNDS + ")",
                     median(bareRates), "");
             row("   gateway client API, requests/s (median; errors " + errors + ")", median(gatewayRates), "");
@@ -152,6 +177,27 @@ public final class StackBenchmarks {
                     Double.parseDouble(ConsoleCalls.field(rebuild, "millis")), "< 30000");
             row("   events applied by the rebuild", Double.parseDouble(ConsoleCalls.field(rebuild, "eventsApplied")), "");
             row("6. gateway resident memory under load, MiB", rss / 1024.0, "");
+        }
+    }
+
+    /** Propagation measured while the client API is held at {@code perSecond}, from start to end. */
+    private double[] propagationBeside(LoadGenerator load, List<String> paths, int perSecond) throws Exception {
+        AtomicBoolean measuring = new AtomicBoolean(true);
+        Thread background = Thread.ofPlatform().daemon().name("half-load").start(() -> {
+            while (measuring.get()) {
+                try {
+                    load.atRate(gateway, paths, perSecond, 0, 5);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the background load failed", e);
+                }
+            }
+        });
+        try {
+            Thread.sleep(2_000);
+            return propagation(BESIDE_RELEASES);
+        } finally {
+            measuring.set(false);
+            background.join();
         }
     }
 
