@@ -18,7 +18,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -50,11 +56,30 @@ public class ClientPackagesResource {
         this.nextCheckAfterSeconds = config.nextCheckAfterSeconds();
     }
 
+    // The query is read whole (attr.<name> parameters are open-ended); the parameters are named here for the
+    // OpenAPI document only.
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The package versions a client should run (query: platform, clientVersion, userId, "
-            + "deviceId, city, model, network, osVersion, attr.<name>, packageIds, installed)")
-    public Uni<Response> packages(@RestPath String appKey, HttpServerRequest request,
+    @Operation(summary = "The package versions a client should run")
+    @Parameter(name = "platform", in = ParameterIn.QUERY, required = true, description = "ANDROID or IOS")
+    @Parameter(name = "clientVersion", in = ParameterIn.QUERY, required = true, description = "the app's version")
+    @Parameter(name = "userId", in = ParameterIn.QUERY, description = "for whitelists and time windows")
+    @Parameter(name = "deviceId", in = ParameterIn.QUERY, description = "for whitelists and time windows")
+    @Parameter(name = "city", in = ParameterIn.QUERY)
+    @Parameter(name = "model", in = ParameterIn.QUERY)
+    @Parameter(name = "network", in = ParameterIn.QUERY)
+    @Parameter(name = "osVersion", in = ParameterIn.QUERY)
+    @Parameter(name = "packageIds", in = ParameterIn.QUERY, description = "comma-separated; all packages when absent")
+    @Parameter(name = "installed", in = ParameterIn.QUERY,
+            description = "packageId:version pairs in use, comma-separated, for diff packages")
+    @Parameter(name = "attr.<name>", in = ParameterIn.QUERY, description = "a custom attribute, for CUSTOM rules")
+    @APIResponse(responseCode = "200", description = "the versions to run",
+            content = @Content(schema = @Schema(implementation = ClientAnswer.class)))
+    @APIResponse(responseCode = "304", description = "nothing changed since the If-None-Match tag")
+    @APIResponse(responseCode = "400", description = "invalid query, every field named (problem+json)")
+    @APIResponse(responseCode = "404", description = "unknown app")
+    @APIResponse(responseCode = "503", description = "overloaded or the rules cannot be read; ask again after Retry-After")
+    public Uni<Response> packages(@RestPath String appKey, @Context HttpServerRequest request,
                                   @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (!IdPatterns.isAppKey(appKey)) {
             return Uni.createFrom().item(unknownApp(appKey));

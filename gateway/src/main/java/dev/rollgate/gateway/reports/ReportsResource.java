@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -53,6 +54,13 @@ public class ReportsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Take a batch of up to 100 outcome reports (downloaded, installed, launched, failed…)")
+    @APIResponse(responseCode = "202", description = "taken: {\"accepted\": n}")
+    @APIResponse(responseCode = "400", description = "a broken report; every field named, none of the batch taken")
+    @APIResponse(responseCode = "404", description = "unknown app")
+    @APIResponse(responseCode = "411", description = "no Content-Length")
+    @APIResponse(responseCode = "413", description = "over 128 KiB")
+    @APIResponse(responseCode = "429", description = "a device past its quota of reports a minute")
+    @APIResponse(responseCode = "503", description = "the reports cannot be kept right now; send them again later")
     public Uni<Response> take(@RestPath String appKey, ReportBatch batch) {
         if (!IdPatterns.isAppKey(appKey)) {
             return Uni.createFrom().item(unknownApp(appKey));
