@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,24 +25,51 @@ public final class RedisProcess implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedisProcess.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
+    /** Nothing on disk; a replica's sync starts at once rather than after the 5 s Redis waits for others. */
+    private static final List<String> EPHEMERAL = List.of("--save", "", "--appendonly", "no",
+            "--repl-diskless-sync-delay", "0");
+
     private final int port;
     private final Path log;
+    private final List<String> command;
     private Process process;
 
-    private RedisProcess(int port, Path log) {
+    private RedisProcess(int port, Path log, List<String> command) {
         this.port = port;
         this.log = log;
+        this.command = command;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "redis-reaper"));
     }
 
     public static RedisProcess startNew(Path logs) {
+        return startNew(logs, null, EPHEMERAL);
+    }
+
+    /** A replica of {@code primary}, keeping nothing on disk either. */
+    public static RedisProcess startReplicaOf(RedisProcess primary, Path logs) {
+        List<String> options = new ArrayList<>(EPHEMERAL);
+        options.addAll(List.of("--replicaof", "127.0.0.1", Integer.toString(primary.port)));
+        return startNew(logs, null, options);
+    }
+
+    /**
+     * {@code redis-server [config] --port <free port> --bind 127.0.0.1 [options]}: a Sentinel, for one, is a
+     * config file it may rewrite and {@code --sentinel}.
+     */
+    public static RedisProcess startNew(Path logs, Path config, List<String> options) {
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         int port = FreePorts.next();
-        RedisProcess redis = new RedisProcess(port, logs.resolve("redis-" + port + ".log"));
+        List<String> command = new ArrayList<>(List.of("redis-server"));
+        if (config != null) {
+            command.add(config.toString());
+        }
+        command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1"));
+        command.addAll(options);
+        RedisProcess redis = new RedisProcess(port, logs.resolve("redis-" + port + ".log"), List.copyOf(command));
         redis.start();
         return redis;
     }
@@ -49,14 +78,17 @@ public final class RedisProcess implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    public int port() {
+        return port;
+    }
+
     /** Starts it (again: empty, as a restarted Redis without persistence is) and waits until it answers. */
     public void start() {
         if (process != null && process.isAlive()) {
             return;
         }
         try {
-            process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                    "--save", "", "--appendonly", "no")
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server could not be started (is it installed?)", e);

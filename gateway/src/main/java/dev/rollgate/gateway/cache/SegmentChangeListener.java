@@ -6,10 +6,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
-import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +40,7 @@ public class SegmentChangeListener {
 
     void start(@Observes StartupEvent event) {
         running = true;
-        client = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redisUrl())
-                .setPreferredProtocolVersion(ProtocolVersion.RESP2));
+        client = Redis.createClient(vertx, SubscriptionRedisOptions.of(config));
         subscribe();
     }
 

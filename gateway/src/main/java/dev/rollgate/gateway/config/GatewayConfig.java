@@ -3,14 +3,24 @@ package dev.rollgate.gateway.config;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.vertx.redis.client.RedisClientType;
 
 import java.time.Duration;
 
 @ConfigMapping(prefix = "rollgate.gateway")
 public interface GatewayConfig {
 
-    /** The Redis the pub/sub subscription connects to: the same as the client pool's. */
+    /**
+     * The Redis the pub/sub subscription connects to: the same as the client pool's. Through Sentinel, the
+     * Sentinels' addresses, comma-separated.
+     */
     String redisUrl();
+
+    /** {@code standalone}, or {@code sentinel}: the subscription then asks the Sentinels for the primary. */
+    RedisClientType redisClientType();
+
+    /** The name the Sentinels know the primary by; only read through Sentinel. */
+    String redisMasterName();
 
     /** Told to every client: when to ask again. */
     @WithDefault("60")
