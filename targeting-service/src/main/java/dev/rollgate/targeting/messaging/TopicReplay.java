@@ -149,7 +149,7 @@ final class TopicReplay implements AutoCloseable {
             applyNext(CATCH_UP_POLL);
             attempts++;
             Optional<RebuildSwitch.Switched> switched = rebuildSwitch.switchIn(DerivedKeys.REBUILD,
-                    replayedThrough(partitions));
+                    replayedThrough(partitions), () -> topicEnds(partitions));
             if (switched.isPresent()) {
                 LOG.debugf("rebuild: switched in at attempt %d", attempts);
                 return switched.get();
@@ -187,6 +187,12 @@ final class TopicReplay implements AutoCloseable {
         Map<Integer, Long> through = new HashMap<>();
         partitions.forEach(partition -> through.put(partition.partition(), consumer.position(partition)));
         return through;
+    }
+
+    private Map<Integer, Long> topicEnds(List<TopicPartition> partitions) {
+        Map<Integer, Long> ends = new HashMap<>();
+        consumer.endOffsets(partitions).forEach((partition, end) -> ends.put(partition.partition(), end));
+        return ends;
     }
 
     private boolean reached(Map<TopicPartition, Long> end) {

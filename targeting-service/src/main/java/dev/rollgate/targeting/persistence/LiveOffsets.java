@@ -44,6 +44,13 @@ final class LiveOffsets {
         return offsets;
     }
 
+    /** Each live offset, or the partition's end where it goes past it; as they are when no end is known. */
+    static Map<Integer, Long> cappedAt(Map<Integer, Long> live, Map<Integer, Long> ends) {
+        Map<Integer, Long> capped = new HashMap<>(live);
+        ends.forEach((partition, end) -> capped.computeIfPresent(partition, (p, offset) -> Math.min(offset, end)));
+        return capped;
+    }
+
     /** Whether {@code replayed} reaches at least as far as {@code live} on every partition. */
     static boolean covers(Map<Integer, Long> replayed, Map<Integer, Long> live) {
         return live.entrySet().stream().allMatch(p -> replayed.getOrDefault(p.getKey(), 0L) >= p.getValue());

@@ -9,6 +9,8 @@ import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A rebuild replays the topic into keys of their own ({@link DerivedKeys#REBUILD}) while gateways go on
@@ -25,6 +28,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RebuildSwitch {
+
+    private static final Logger LOG = Logger.getLogger(RebuildSwitch.class);
 
     private static final int SCAN_COUNT = 1_000;
 
@@ -58,11 +63,27 @@ public class RebuildSwitch {
      * @return empty when the replay has not reached the live keys, or a live batch was written meanwhile
      */
     public Optional<Switched> switchIn(DerivedKeys rebuilt, Map<Integer, Long> replayedThrough) {
+        return switchIn(rebuilt, replayedThrough, Map::of);
+    }
+
+    /**
+     * As {@link #switchIn(DerivedKeys, Map)}, where {@code topicEnds} tells where each partition of the topic
+     * ends, asked after the live offsets are read: a live offset past the end cannot stand for an event (the
+     * topic was made anew, or this Redis kept the bookkeeping of another cluster's topic), and without this
+     * no replay could ever reach it.
+     */
+    public Optional<Switched> switchIn(DerivedKeys rebuilt, Map<Integer, Long> replayedThrough,
+                                      Supplier<Map<Integer, Long>> topicEnds) {
         DerivedKeys live = DerivedKeys.LIVE;
         RedisConnection connection = redis.connectAndAwait();
         try {
             connection.sendAndAwait(Request.cmd(Command.WATCH).arg(live.state()).arg(LiveOffsets.KEY));
-            if (!LiveOffsets.covers(replayedThrough, LiveOffsets.read(connection))) {
+            Map<Integer, Long> liveOffsets = LiveOffsets.read(connection);
+            Map<Integer, Long> existing = LiveOffsets.cappedAt(liveOffsets, topicEnds.get());
+            if (!existing.equals(liveOffsets)) {
+                LOG.warnf("rebuild: the live offsets %s go past the topic's end; taken as %s", liveOffsets, existing);
+            }
+            if (!LiveOffsets.covers(replayedThrough, existing)) {
                 return Optional.empty();
             }
             List<String> rebuiltKeys = scan(rebuilt);
