@@ -1,5 +1,7 @@
 package dev.rollgate.bench.stack;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,6 +17,8 @@ import java.util.concurrent.locks.LockSupport;
 final class ReleaseChurn implements AutoCloseable {
 
     private static final int PACKAGES = 40;
+    /** Senders side by side: one create-and-cancel takes tens of milliseconds, so one sender alone falls short. */
+    private static final int SENDERS = 4;
 
     private final ConsoleCalls calls;
     private final String api;
@@ -22,14 +26,14 @@ final class ReleaseChurn implements AutoCloseable {
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private volatile boolean running = true;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private long startedNanos;
 
     private ReleaseChurn(ConsoleCalls calls, String gateway, int perSecond) throws Exception {
         this.calls = calls;
         String app = "churn-" + UUID.randomUUID().toString().substring(0, 8);
         this.api = gateway + "/api/v1/apps/" + app;
-        this.intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        this.intervalNanos = TimeUnit.SECONDS.toNanos(1) * SENDERS / perSecond;
         calls.post(gateway + "/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"Churn\"}");
         for (int p = 0; p < PACKAGES; p++) {
             String packageId = String.valueOf(40_000_000 + p);
@@ -39,22 +43,26 @@ final class ReleaseChurn implements AutoCloseable {
                     + "\"sha256\":\"60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752\","
                     + "\"sizeBytes\":1000}");
         }
-        this.thread = Thread.ofPlatform().daemon().name("release-churn").unstarted(this::churn);
+        for (int sender = 0; sender < SENDERS; sender++) {
+            int first = sender;
+            threads.add(Thread.ofPlatform().daemon().name("release-churn-" + sender).unstarted(() -> churn(first)));
+        }
     }
 
     static ReleaseChurn start(ConsoleCalls calls, String gateway, int perSecond) throws Exception {
         ReleaseChurn churn = new ReleaseChurn(calls, gateway, perSecond);
         churn.startedNanos = System.nanoTime();
-        churn.thread.start();
+        churn.threads.forEach(Thread::start);
         return churn;
     }
 
-    private void churn() {
+    /** One sender's loop over its own packages (every SENDERS-th, from {@code first}). */
+    private void churn(int first) {
         long next = System.nanoTime();
-        int p = 0;
+        int p = first;
         while (running) {
             String packageId = String.valueOf(40_000_000 + p);
-            p = (p + 1) % PACKAGES;
+            p = (p + SENDERS) % PACKAGES;
             try {
                 String task = calls.post(api + "/release-tasks", "{\"packageId\":\"" + packageId
                         + "\",\"version\":\"1.0.0\",\"platform\":\"ANDROID\",\"releaseType\":\"OFFICIAL\"}");
@@ -83,6 +91,8 @@ final class ReleaseChurn implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.join();
+        for (Thread thread : threads) {
+            thread.join();
+        }
     }
 }
