@@ -14,4 +14,12 @@ public interface StoredState {
     long appliedVersion(String appKey, String streamId);
 
     Optional<IdType> whitelistType(String appKey, String whitelistId);
+
+    /**
+     * Whether Redis held the marker every batch writes when this was read: without it, what is read is
+     * either a new installation's nothing or what is left of a Redis that lost its data.
+     */
+    default boolean holdsState() {
+        return true;
+    }
 }

@@ -10,6 +10,7 @@ import dev.rollgate.targeting.domain.BatchCompiler;
 import dev.rollgate.targeting.domain.BatchNeeds;
 import dev.rollgate.targeting.domain.BatchWrites;
 import dev.rollgate.targeting.domain.ConsumedEvent;
+import dev.rollgate.targeting.domain.StoredState;
 import dev.rollgate.targeting.persistence.ConsumptionHold;
 import dev.rollgate.targeting.persistence.FencedWriteException;
 import dev.rollgate.targeting.persistence.RedisTargetingStore;
@@ -181,6 +182,8 @@ public class EventConsumerLoop {
         } catch (FencedWriteException | CommitFailedException | RebalanceInProgressException e) {
             LOG.infof("the batch is read again: %s", e.getMessage());
             rewind(records, 0);
+        } catch (StateLostException e) {
+            waitForRebuild(records, 0);
         } catch (RuntimeException e) {
             if (!store.reachable()) {
                 failedForNow(records, 0, e);
@@ -201,6 +204,9 @@ public class EventConsumerLoop {
                 } catch (FencedWriteException | CommitFailedException | RebalanceInProgressException e) {
                     // Another instance moved on or took the partition: not the event's fault.
                     rewind(records, i);
+                    return;
+                } catch (StateLostException e) {
+                    waitForRebuild(records, i);
                     return;
                 } catch (RuntimeException e) {
                     if (!store.reachable()) {
@@ -232,6 +238,18 @@ public class EventConsumerLoop {
                 config.retryBackoff(), e.getMessage());
         rewind(records, from);
         Thread.sleep(config.retryBackoff().toMillis());
+    }
+
+    /**
+     * Redis lost its data and a rebuild is to put it back: the batch is read again once the rebuilt keys are
+     * in. The rebuild holds the group meanwhile; should the hold not be there (the rebuild was refused, or
+     * could not hold it), the batch waits as for Redis away rather than read and refused again at once.
+     */
+    private void waitForRebuild(List<ConsumerRecord<String, byte[]>> records, int from) throws InterruptedException {
+        rewind(records, from);
+        if (!hold.held()) {
+            Thread.sleep(config.retryBackoff().toMillis());
+        }
     }
 
     /**
@@ -267,7 +285,14 @@ public class EventConsumerLoop {
                 deadLettered.increment();
             }
         }
-        BatchWrites writes = BatchCompiler.compile(events, store.load(BatchNeeds.of(events), DerivedKeys.LIVE));
+        StoredState stored = store.load(BatchNeeds.of(events), DerivedKeys.LIVE);
+        if (!stored.holdsState() && !lossWatch.mayWriteWithoutState(consumer)) {
+            // Written on what Redis kept, the batch's rulesets would lack their history, and its marker would
+            // hide the loss: gateways would take those rulesets, newer by revision, and drop what they knew.
+            store.close(); // and the batch's WATCH with its connection
+            throw new StateLostException();
+        }
+        BatchWrites writes = BatchCompiler.compile(events, stored);
         for (BatchWrites.Rejected rejected : writes.rejected()) {
             ConsumerRecord<String, byte[]> record = byPlace.get(place(rejected.event().partition(),
                     rejected.event().offset()));
@@ -283,6 +308,13 @@ public class EventConsumerLoop {
         if (writes.applied() > 0 || writes.skipped() > 0) {
             LOG.debugf("applied %d events, skipped %d, %d segments changed", writes.applied(), writes.skipped(),
                     writes.rulesets().size());
+        }
+    }
+
+    /** The batch read Redis without what this service wrote there: it is not written. */
+    private static final class StateLostException extends RuntimeException {
+        StateLostException() {
+            super("Redis lost its state", null, false, false);
         }
     }
 

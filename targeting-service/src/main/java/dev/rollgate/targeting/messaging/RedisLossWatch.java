@@ -13,7 +13,10 @@ import java.util.Objects;
  * Notices that Redis lost what this service wrote (it restarted without persistence, or was flushed) and
  * rebuilds it from the topic, so that gateways get their rulesets back without an operator. Every batch
  * writes a marker key; when it is gone after this instance saw it, or is missing while the consumer group
- * already has history, Redis lost its state. Run on the consumer's thread between polls.
+ * already has history, Redis lost its state. Run on the consumer's thread: between polls every few seconds,
+ * and by every batch that read Redis without the marker, before it writes: a batch retried after Redis came
+ * back empty would otherwise write its rulesets without their history and the marker with them, and the
+ * loss would go unnoticed.
  */
 final class RedisLossWatch {
 
@@ -26,8 +29,9 @@ final class RedisLossWatch {
     private final TopicRebuilds rebuilds;
     private final Counter losses;
     private boolean sawState;
-    /** Also set by the rebuild's thread when it fails. */
-    private volatile long nextCheck;
+    private long nextCheck;
+    /** Set by the rebuild's thread when it fails. */
+    private volatile long askAgainAfter;
 
     RedisLossWatch(RedisTargetingStore store, TopicRebuilds rebuilds, Counter losses) {
         this.store = store;
@@ -52,6 +56,27 @@ final class RedisLossWatch {
         if (!sawState && !hasHistory(consumer)) {
             return; // a new installation: nothing was ever written
         }
+        lost();
+    }
+
+    /**
+     * A batch read Redis without the marker: true when it may write all the same (a new installation, nothing
+     * was ever written); false when Redis lost its data, and the batch must not write on what is left. A
+     * rebuild is then asked, which holds the group until its keys are in, unless one runs here already or was
+     * refused a moment ago.
+     */
+    boolean mayWriteWithoutState(KafkaConsumer<String, byte[]> consumer) {
+        if (!sawState && !rebuilds.underWay() && !hasHistory(consumer)) {
+            return true;
+        }
+        lost();
+        return false;
+    }
+
+    private void lost() {
+        if (rebuilds.underWay() || System.nanoTime() < askAgainAfter) {
+            return;
+        }
         sawState = false;
         losses.increment();
         LOG.warn("Redis no longer holds what this service wrote (restarted without persistence, or flushed):"
@@ -59,11 +84,11 @@ final class RedisLossWatch {
         rebuilds.requestAfterLoss().whenComplete((result, failure) -> {
             if (failure instanceof RebuildRefusedException) {
                 LOG.infof("Redis lost its state; %s", failure.getMessage());
-                nextCheck = System.nanoTime() + AFTER_REFUSAL.toNanos();
+                askAgainAfter = System.nanoTime() + AFTER_REFUSAL.toNanos();
             } else if (failure != null) {
                 LOG.errorf("Redis lost its state and could not be rebuilt here: %s (run deploy/local/rebuild-redis"
                         + " or POST /admin/rebuild)", failure.getMessage());
-                nextCheck = System.nanoTime() + AFTER_REFUSAL.toNanos();
+                askAgainAfter = System.nanoTime() + AFTER_REFUSAL.toNanos();
             }
         });
     }

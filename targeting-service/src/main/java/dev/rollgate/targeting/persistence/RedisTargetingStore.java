@@ -46,8 +46,9 @@ public class RedisTargetingStore {
     }
 
     /**
-     * Reads, in one round trip, every ruleset, applied version and whitelist type a batch needs, and watches
-     * the applied versions of its apps until the batch's {@link #write}.
+     * Reads, in one round trip, every ruleset, applied version and whitelist type a batch needs, and whether
+     * the marker batches write is there ({@link StoredState#holdsState()}), and watches the applied versions
+     * of its apps until the batch's {@link #write}.
      */
     public StoredState load(BatchNeeds needs, DerivedKeys keys) {
         List<Request> requests = new ArrayList<>();
@@ -69,7 +70,9 @@ public class RedisTargetingStore {
         for (Map.Entry<String, List<String>> app : whitelists) {
             requests.add(hmget(keys.whitelistTypes(app.getKey()), app.getValue()));
         }
-        List<Response> responses = requests.isEmpty() ? List.of() : send(requests);
+        requests.add(Request.cmd(Command.EXISTS).arg(keys.state()));
+        List<Response> responses = send(requests);
+        boolean holdsState = responses.getLast().toInteger() == 1;
 
         int at = first;
         Map<Segment, Ruleset> rulesets = new HashMap<>();
@@ -113,6 +116,11 @@ public class RedisTargetingStore {
             @Override
             public Optional<IdType> whitelistType(String appKey, String whitelistId) {
                 return Optional.ofNullable(types.get(appKey + '\n' + whitelistId));
+            }
+
+            @Override
+            public boolean holdsState() {
+                return holdsState;
             }
         };
     }

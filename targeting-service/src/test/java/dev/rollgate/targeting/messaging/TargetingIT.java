@@ -201,6 +201,22 @@ class TargetingIT {
         given().get("/q/metrics").then().body(org.hamcrest.Matchers.containsString("rollgate_targeting_redis_losses_total"));
     }
 
+    /**
+     * The first batch read after Redis came back empty does not write on nothing: its ruleset would lack what
+     * came before yet be newer by revision, and its marker would hide the loss from the watch for good.
+     */
+    @Test
+    void aBatchReadFromAnEmptiedRedisWaitsForTheRebuildInsteadOfWritingWithoutHistory() {
+        String app = app();
+        awaitRevision(app, topic.publish(app, "task-t1", 1, TaskEvents.official("t1", "20000001", "1.0.1")));
+
+        redis.sendAndAwait(Request.cmd(Command.FLUSHALL));
+        long second = topic.publish(app, "task-t2", 1, TaskEvents.official("t2", "20000002", "1.0.2"));
+
+        assertThat(awaitRevision(app, second).packages()).extracting(p -> p.packageId())
+                .containsExactlyInAnyOrder("20000001", "20000002");
+    }
+
     @Test
     void aChangedSegmentIsAnnouncedOnTheChannel() throws Exception {
         String app = app();
