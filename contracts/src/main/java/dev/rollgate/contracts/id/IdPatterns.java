@@ -19,14 +19,15 @@ public final class IdPatterns {
     /** A custom attribute's name, as a rule names it and a client sends it ({@code attr.<name>}). */
     public static final String ATTRIBUTE = "[A-Za-z0-9_.-]{1,64}";
 
-    private static final Pattern APP_KEY_SHAPE = Pattern.compile(APP_KEY);
     private static final Pattern ATTRIBUTE_SHAPE = Pattern.compile(ATTRIBUTE);
 
     private IdPatterns() {
     }
 
+    /** Asked on every client request and report batch, so checked by hand like the ids below. */
     public static boolean isAppKey(String text) {
-        return text != null && APP_KEY_SHAPE.matcher(text).matches();
+        return CharRun.matches(text, 2, 63, c -> CharRun.digit(c) || (c >= 'a' && c <= 'z') || c == '-')
+                && text.charAt(0) != '-';
     }
 
     // Checked by hand rather than by the pattern: see CharRun.

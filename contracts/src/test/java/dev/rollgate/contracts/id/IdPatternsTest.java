@@ -24,6 +24,11 @@ class IdPatternsTest {
         assertThat(IdPatterns.isUuid(text)).isEqualTo(Pattern.matches(IdPatterns.UUID, text));
     }
 
+    @Property
+    void anAppKeyIsWhatItsPatternSays(@ForAll @StringLength(max = 65) @Chars({'a', 'z', '0', '9', '-', 'A', '_'}) String text) {
+        assertThat(IdPatterns.isAppKey(text)).isEqualTo(Pattern.matches(IdPatterns.APP_KEY, text));
+    }
+
     @Test
     void realIdsPass() {
         assertThat(IdPatterns.isUuid(UUID.randomUUID().toString())).isTrue();
