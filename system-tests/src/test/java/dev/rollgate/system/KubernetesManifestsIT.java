@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,14 +33,17 @@ class KubernetesManifestsIT {
     @Test
     void everyObjectOfEveryOverlayFitsItsPublishedModel() throws Exception {
         assertThat(onPath("kubectl")).as("kubectl must be on the PATH to build deploy/k8s").isTrue();
+        // Every overlay's problems in one run, not only the first overlay's.
+        Map<String, List<String>> problems = new TreeMap<>();
         for (String overlay : new String[] {"local", "production"}) {
             Process process = new ProcessBuilder("kubectl", "kustomize",
                     SystemStack.root().resolve("deploy/k8s/overlays/" + overlay).toString()).start();
             String manifests = new String(process.getInputStream().readAllBytes());
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isZero();
-            assertThat(ManifestModels.problems(manifests)).as("overlays/" + overlay).isEmpty();
+            problems.put("overlays/" + overlay, ManifestModels.problems(manifests));
         }
+        assertThat(problems).allSatisfy((overlay, found) -> assertThat(found).as(overlay).isEmpty());
     }
 
     @Test
@@ -60,10 +66,50 @@ class KubernetesManifestsIT {
                 kind: KafkaTopic
                 metadata: {name: t}
                 spec: {partitons: 6}
+                ---
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: {name: db, lables: {a: b}}
+                spec:
+                  instances: 3
+                  storage: {size: 1Gi, storageClas: fast}
                 """;
         assertThat(ManifestModels.problems(deployment))
                 .anySatisfy(problem -> assertThat(problem).contains("readinessProbe").contains("periodSecond"))
-                .anySatisfy(problem -> assertThat(problem).contains("KafkaTopic").contains("partitons"));
+                .anySatisfy(problem -> assertThat(problem).contains("KafkaTopic").contains("partitons"))
+                .anySatisfy(problem -> assertThat(problem).contains("Cluster db").contains("storage").contains("storageClas"))
+                .anySatisfy(problem -> assertThat(problem).contains("Cluster db.metadata").contains("lables"));
+    }
+
+    @Test
+    void aValueItsCrdDoesNotAllowIsFound() throws Exception {
+        String manifests = """
+                apiVersion: postgresql.cnpg.io/v1
+                kind: ScheduledBackup
+                metadata: {name: daily}
+                spec: {schedule: "0 0 3 * * *", cluster: {name: db}, method: plugins}
+                ---
+                apiVersion: postgresql.cnpg.io/v1
+                kind: Cluster
+                metadata: {name: db}
+                spec:
+                  instances: three
+                  storage: {size: 1Gi}
+                  postgresql: {synchronous: {method: all, number: 1}}
+                ---
+                apiVersion: barmancloud.cnpg.io/v1
+                kind: ObjectStore
+                metadata: {name: backups}
+                spec: {configuration: {wal: {compression: gzip}}}
+                """;
+        assertThat(ManifestModels.problems(manifests))
+                .anySatisfy(problem -> assertThat(problem).contains("ScheduledBackup daily: /spec/method")
+                        .contains("enumeration").contains("\"plugins\""))
+                .anySatisfy(problem -> assertThat(problem).contains("Cluster db: /spec/postgresql/synchronous/method")
+                        .contains("enumeration").contains("\"all\""))
+                .anySatisfy(problem -> assertThat(problem).contains("Cluster db: /spec/instances").contains("integer expected"))
+                .anySatisfy(problem -> assertThat(problem).contains("ObjectStore backups: /spec/configuration")
+                        .contains("required").contains("destinationPath"));
     }
 
     private static boolean onPath(String command) {

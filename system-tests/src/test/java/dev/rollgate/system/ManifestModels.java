@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -16,18 +18,16 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Reads built manifests into the published models of their kinds (fabric8's Kubernetes model, Strimzi's
  * API) and names every field a model does not have: those models keep unknown fields aside (their
- * {@code additionalProperties}) instead of refusing them, so a misspelt field would otherwise pass.
+ * {@code additionalProperties}) instead of refusing them, so a misspelt field would otherwise pass. The
+ * kinds of operators without a Java model (CloudNativePG) are held to their published CRD schemas instead
+ * ({@link CustomResourceSchemas}).
  */
 final class ManifestModels {
-
-    /** The kinds of operators that publish no Java model here; kubectl's build is all that checks them. */
-    static final Set<String> UNMODELLED = Set.of("postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 ScheduledBackup",
-            "barmancloud.cnpg.io/v1 ObjectStore");
 
     private static final Map<String, Class<?>> MODELS = Map.ofEntries(
             Map.entry("v1 Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
@@ -58,21 +58,29 @@ final class ManifestModels {
             }
             String kind = object.path("apiVersion").asText() + " " + object.path("kind").asText();
             String name = kind + " " + object.path("metadata").path("name").asText();
-            if (UNMODELLED.contains(kind)) {
+            Optional<JsonSchema> schema = CustomResourceSchemas.of(kind);
+            if (schema.isPresent()) {
+                problems.addAll(CustomResourceSchemas.problems(schema.get(), object, name));
+                fits(object.path("metadata"), ObjectMeta.class, name + ".metadata", problems);
                 continue;
             }
             Class<?> model = MODELS.get(kind);
             if (model == null) {
-                problems.add(name + ": no model for this kind (add it to ManifestModels)");
+                problems.add(name + ": no model for this kind (add it to ManifestModels, or its CRD to"
+                        + " CustomResourceSchemas)");
                 continue;
             }
-            try {
-                unknownFields(MODEL.treeToValue(object, model), name, problems, new IdentityHashMap<>());
-            } catch (IOException e) {
-                problems.add(name + ": " + e.getMessage().lines().findFirst().orElse(""));
-            }
+            fits(object, model, name, problems);
         }
         return problems;
+    }
+
+    private static void fits(JsonNode object, Class<?> model, String path, List<String> problems) {
+        try {
+            unknownFields(MODEL.treeToValue(object, model), path, problems, new IdentityHashMap<>());
+        } catch (IOException e) {
+            problems.add(path + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     private static void unknownFields(Object value, String path, List<String> problems, Map<Object, Boolean> seen) {
