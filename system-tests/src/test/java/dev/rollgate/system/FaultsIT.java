@@ -97,7 +97,7 @@ class FaultsIT {
         clients.await(CONVERGE, app, packageId, "u1", null, "1.0.900");
         try (RedisReader redis = new RedisReader(SystemStack.redis())) {
             Map<String, String> derived = redis.snapshot("rollgate:*" + app + "*");
-            Map<String, String> claims = redis.snapshot("rollgate-claims:" + app + ":*");
+            Map<String, String> claims = redis.snapshot("rollgate-claims:{" + app + ":*");
             assertThat(derived).isNotEmpty();
             assertThat(claims.values()).anyMatch(holders -> holders.contains("u:u1"));
 
@@ -105,7 +105,7 @@ class FaultsIT {
                     .post("/admin/rebuild").then().statusCode(200);
 
             assertThat(redis.snapshot("rollgate:*" + app + "*")).isEqualTo(derived);
-            assertThat(redis.snapshot("rollgate-claims:" + app + ":*")).isEqualTo(claims);
+            assertThat(redis.snapshot("rollgate-claims:{" + app + ":*")).isEqualTo(claims);
         }
         assertThat(clients.version(app, packageId, "u1", null)).isEqualTo("1.0.900");
     }

@@ -5,12 +5,13 @@ import dev.rollgate.contracts.release.Platform;
 /**
  * The keys derived from the event topic, under one prefix: the live ones that gateways read
  * ({@link #LIVE}), or the ones a rebuild fills beside them ({@link #REBUILD}) and then switches in, so that
- * clients never see a half-rebuilt state.
+ * clients never see a half-rebuilt state. Both prefixes carry {@link RedisKeys#DERIVED_SLOT}: on a cluster the
+ * switch renames a rebuilt key over its live one, which Redis does within one hash slot only.
  */
 public record DerivedKeys(String prefix) {
 
     public static final DerivedKeys LIVE = new DerivedKeys(RedisKeys.DERIVED_PREFIX);
-    public static final DerivedKeys REBUILD = new DerivedKeys("rollgate-rebuild:");
+    public static final DerivedKeys REBUILD = new DerivedKeys("rollgate-rebuild:" + RedisKeys.DERIVED_SLOT + ":");
 
     /**
      * A string written with every batch: while targeting-service runs, its absence means Redis lost what it

@@ -22,7 +22,7 @@ class RulesetJsonTest {
                 new PackageRules("20000001", List.of(new FinishedVersion("1.0.0.1", ARTIFACT)), List.of(
                         new ActiveRelease("t1", "1.0.0.2", ReleaseType.GRAYSCALE, false,
                                 GrayscaleSpec.whitelist(List.of("w1")), List.of(new WhitelistRef("w1", IdType.USER_ID)),
-                                List.of(), ARTIFACT)))));
+                                List.of(), ARTIFACT, 41L)))));
     }
 
     @Test
@@ -31,6 +31,21 @@ class RulesetJsonTest {
         String second = RulesetJson.write(RulesetJson.read(first));
         assertThat(second).isEqualTo(first);
         assertThat(RulesetJson.read(first)).isEqualTo(sample());
+    }
+
+    @Test
+    void aTaskWrittenBeforeItsAudienceRevisionExistedReadsWithoutOne() throws Exception {
+        String older = RulesetJson.write(sample()).replace(",\"audienceRevision\":41", "");
+        assertThat(older).doesNotContain("audienceRevision");
+        assertThat(RulesetJson.read(older).packages().get(0).active().get(0).audienceRevision()).isNull();
+    }
+
+    @Test
+    void aFieldAddedByANewerWriterIsIgnoredAsAnOlderGatewayIgnoresTheAudienceRevision() throws Exception {
+        String newer = RulesetJson.write(sample()).replace("\"audienceRevision\":41", "\"audienceRevision\":41,"
+                + "\"somethingLater\":{\"x\":1}");
+        assertThat(newer).contains("somethingLater");
+        assertThat(RulesetJson.read(newer)).isEqualTo(sample());
     }
 
     @Test

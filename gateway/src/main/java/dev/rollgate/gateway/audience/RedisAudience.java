@@ -5,6 +5,7 @@ import dev.rollgate.contracts.release.GrayscaleMode;
 import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.WhitelistRef;
+import dev.rollgate.gateway.config.GatewayConfig;
 import dev.rollgate.gateway.resolve.Audience;
 import dev.rollgate.gateway.resolve.ClientContext;
 import dev.rollgate.gateway.resolve.Resolver;
@@ -13,7 +14,9 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.RedisClientType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -36,11 +39,19 @@ public class RedisAudience implements Audience, AudienceView {
     private static final Duration CLAIMS_KEPT_AFTER_END = Duration.ofDays(7);
 
     private final Redis redis;
+    private final Pipeline pipeline;
     private final String claimScript;
     private final String claimSha;
 
-    RedisAudience(Redis redis) {
+    @Inject
+    RedisAudience(Redis redis, GatewayConfig config) {
+        this(redis, config.redisClientType() == RedisClientType.CLUSTER);
+    }
+
+    /** @param cluster whether {@code redis} is a cluster's client */
+    RedisAudience(Redis redis, boolean cluster) {
         this.redis = redis;
+        this.pipeline = new Pipeline(redis, cluster);
         this.claimScript = resource("/lua/claim-slot.lua");
         this.claimSha = sha1(claimScript);
     }
@@ -54,34 +65,17 @@ public class RedisAudience implements Audience, AudienceView {
 
     @Override
     public Uni<List<Boolean>> admit(String appKey, List<ActiveRelease> tasks, ClientContext client) {
-        List<Request> requests = new ArrayList<>();
         int[] asked = new int[tasks.size()];
-        for (int t = 0; t < tasks.size(); t++) {
-            ActiveRelease task = tasks.get(t);
-            if (task.grayscale().mode() == GrayscaleMode.TIME_WINDOW) {
-                if (client.identity() != null) {
-                    requests.add(claim(appKey, task, client, Command.EVALSHA, claimSha));
-                    asked[t] = 1;
-                }
-                continue;
-            }
-            for (WhitelistRef whitelist : task.whitelists()) {
-                Request check = membershipCheck(appKey, whitelist, client);
-                if (check != null) {
-                    requests.add(check);
-                    asked[t]++;
-                }
-            }
-        }
+        List<Pipeline.Keyed> requests = admission(appKey, tasks, client, Command.EVALSHA, claimSha, asked);
         if (requests.isEmpty()) {
             return Uni.createFrom().item(tasks.stream().map(task -> false).toList());
         }
-        // A Redis that restarted or flushed its scripts answers NOSCRIPT: load the script and ask once more.
-        // Asking again is safe: a claim first looks whether the client already holds a slot.
-        return redis.batch(requests)
-                .onFailure(RedisAudience::isNoScript).recoverWithUni(() -> redis
-                        .send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(claimScript))
-                        .chain(() -> redis.batch(requests)))
+        // A Redis that restarted or flushed its scripts answers NOSCRIPT: ask once more with the script's text,
+        // which loads it where the claims are (on a cluster, the node of each task's claims). Asking again is
+        // safe: a claim first looks whether the client already holds a slot.
+        return pipeline.send(requests)
+                .onFailure(RedisAudience::isNoScript).recoverWithUni(() -> pipeline.send(
+                        admission(appKey, tasks, client, Command.EVAL, claimScript, new int[tasks.size()])))
                 .map(responses -> {
                     List<Boolean> admitted = new ArrayList<>(tasks.size());
                     int at = 0;
@@ -95,6 +89,35 @@ public class RedisAudience implements Audience, AudienceView {
                     return admitted;
                 })
                 .onFailure().invoke(e -> logFailure("whitelist membership and time-window claims", e));
+    }
+
+    /**
+     * The whitelist checks and claims that tell which tasks admit the client; {@code asked} receives how many
+     * commands each task takes.
+     */
+    private static List<Pipeline.Keyed> admission(String appKey, List<ActiveRelease> tasks, ClientContext client,
+                                                  Command claimCommand, String script, int[] asked) {
+        List<Pipeline.Keyed> requests = new ArrayList<>();
+        for (int t = 0; t < tasks.size(); t++) {
+            ActiveRelease task = tasks.get(t);
+            if (task.grayscale().mode() == GrayscaleMode.TIME_WINDOW) {
+                if (client.identity() != null) {
+                    requests.add(new Pipeline.Keyed(RedisKeys.timeWindowClaims(appKey, task.taskId()),
+                            claim(appKey, task, client, claimCommand, script)));
+                    asked[t] = 1;
+                }
+                continue;
+            }
+            for (WhitelistRef whitelist : task.whitelists()) {
+                Request check = membershipCheck(appKey, whitelist, client);
+                if (check != null) {
+                    requests.add(new Pipeline.Keyed(RedisKeys.whitelistMembers(appKey, whitelist.whitelistId()),
+                            check));
+                    asked[t]++;
+                }
+            }
+        }
+        return requests;
     }
 
     /** {@inheritDoc} One round trip. */

@@ -113,20 +113,27 @@ public class SegmentCache {
         return entries.keySet();
     }
 
+    /**
+     * Compiled with what was last found of the segment, so that the tasks whose audience did not change keep what
+     * clients were told about it ({@link AdmissionCache}).
+     */
     private Uni<SegmentLookup> load(String appKey, Platform platform) {
+        SegmentLookup.Found before = history.lastFound(RedisKeys.segment(appKey, platform));
+        CompiledSegment previous = before == null ? null : before.segment();
         return redis.batch(java.util.List.of(
                         Request.cmd(Command.GET).arg(RedisKeys.ruleset(appKey, platform)),
                         Request.cmd(Command.SISMEMBER).arg(RedisKeys.KNOWN_APPS).arg(appKey)))
                 .onFailure().transform(e -> new RulesUnavailableException(
                         "Redis is unavailable and the rules of " + appKey + " are not cached: " + e.getMessage(), e))
-                .map(responses -> lookupOf(appKey, platform, responses.get(0), responses.get(1)));
+                .map(responses -> lookupOf(appKey, platform, responses.get(0), responses.get(1), previous));
     }
 
-    private static SegmentLookup lookupOf(String appKey, Platform platform, Response json, Response known) {
+    private static SegmentLookup lookupOf(String appKey, Platform platform, Response json, Response known,
+                                          CompiledSegment previous) {
         if (json != null) {
             try {
                 String text = json.toString();
-                CompiledSegment segment = CompiledSegment.of(RulesetJson.read(text));
+                CompiledSegment segment = CompiledSegment.of(RulesetJson.read(text), previous);
                 return new SegmentLookup.Found(segment, segment.weight(text.length()));
             } catch (UnreadableRulesetException e) {
                 throw new RulesUnavailableException("the rules of " + appKey + " on " + platform

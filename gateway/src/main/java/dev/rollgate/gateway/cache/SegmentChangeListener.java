@@ -46,8 +46,11 @@ public class SegmentChangeListener {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        if (connection != null) {
-            connection.close();
+        RedisConnection closing = connection;
+        // Given up first: its end handler, run by the close, then leaves it alone.
+        connection = null;
+        if (closing != null) {
+            closing.close();
         }
         if (client != null) {
             client.close();
@@ -66,14 +69,14 @@ public class SegmentChangeListener {
         client.connect().onSuccess(conn -> {
             connection = conn;
             conn.handler(this::onMessage);
-            conn.exceptionHandler(e -> lost("failed: " + e.getMessage()));
-            conn.endHandler(v -> lost("closed"));
+            conn.exceptionHandler(e -> lost(conn, "failed: " + e.getMessage()));
+            conn.endHandler(v -> lost(conn, "closed"));
             conn.send(Request.cmd(Command.SUBSCRIBE).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL)).onSuccess(r -> {
                 subscribed = true;
                 cache.invalidateAll();
                 LOG.infof("subscribed to %s; the near cache starts afresh", RedisKeys.SEGMENT_CHANGED_CHANNEL);
-            }).onFailure(e -> lost("refused: " + e.getMessage()));
-        }).onFailure(e -> lost("could not connect: " + e.getMessage()));
+            }).onFailure(e -> lost(conn, "refused: " + e.getMessage()));
+        }).onFailure(e -> lost(null, "could not connect: " + e.getMessage()));
     }
 
     private void onMessage(Response message) {
@@ -82,7 +85,14 @@ public class SegmentChangeListener {
         }
     }
 
-    private void lost(String why) {
+    /**
+     * @param gone the connection that failed, or null when none was made. One given up already is ignored: on a
+     *             cluster, the connection to each node reports its end, and only the first resubscribes.
+     */
+    private void lost(RedisConnection gone, String why) {
+        if (gone != connection) {
+            return;
+        }
         boolean wasSubscribed = subscribed;
         subscribed = false;
         if (connection != null) {

@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * The options of the subscription's own client, made from the settings of the Quarkus client so that both
- * reach the same Redis: one server, or through Sentinel the current primary. Through Sentinel, each connect
- * asks the Sentinels again (their answer is cached for a second), so the subscription that a failover cut
- * resubscribes on the new primary.
+ * reach the same Redis: one server, through Sentinel the current primary, or a cluster. Through Sentinel, each
+ * connect asks the Sentinels again (their answer is cached for a second), so the subscription that a failover
+ * cut resubscribes on the new primary. On a cluster it subscribes on one master: a cluster hands a message
+ * published on any node to the subscribers of every node.
  */
 final class SubscriptionRedisOptions {
 

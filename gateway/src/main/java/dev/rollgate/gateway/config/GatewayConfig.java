@@ -12,11 +12,14 @@ public interface GatewayConfig {
 
     /**
      * The Redis the pub/sub subscription connects to: the same as the client pool's. Through Sentinel, the
-     * Sentinels' addresses, comma-separated.
+     * Sentinels' addresses, comma-separated; on a cluster, some of its masters'.
      */
     String redisUrl();
 
-    /** {@code standalone}, or {@code sentinel}: the subscription then asks the Sentinels for the primary. */
+    /**
+     * {@code standalone}; {@code sentinel}: the subscription then asks the Sentinels for the primary; or
+     * {@code cluster}: it subscribes on one master, which hears what is published on any node.
+     */
     RedisClientType redisClientType();
 
     /** The name the Sentinels know the primary by; only read through Sentinel. */

@@ -3,12 +3,13 @@ package dev.rollgate.gateway.resolve;
 import java.util.List;
 
 /**
- * What Redis answered about a client and the grayscale tasks' audiences of a segment, kept while that
- * compiled segment is current. Both kinds of answer hold that long: targeting-service gives a segment a new
- * revision when the members of a whitelist its tasks name change, and a time-window slot, once held, is
- * held until the window ends, while a window whose slots are all taken never frees one. A client seen
- * again costs no round trip. Only answers Redis gave are kept: a failure that closed the audience is asked
- * about again.
+ * What Redis answered about a client and the grayscale tasks' audiences of a segment, kept while each task's
+ * audience stands ({@link TaskAudience}), also across the segment's revisions. Both kinds of answer hold that
+ * long: targeting-service gives a task a new audience revision when the members of a whitelist it names
+ * change, and a time-window slot, once held, is held until the window ends, while a window whose slots are
+ * all taken never frees one. A client seen again costs no round trip, and after a new revision only the
+ * tasks whose audience changed (or that are new) are asked about. Only answers Redis gave are kept: a failure
+ * that closed the audience is asked about again.
  */
 @FunctionalInterface
 public interface AdmissionMemo {
@@ -22,7 +23,7 @@ public interface AdmissionMemo {
      */
     Recollection recollect(CompiledSegment segment, ClientContext client);
 
-    /** One client's answers in one segment, by task. */
+    /** One client's answers in one segment, by task audience. */
     interface Recollection {
 
         Recollection NONE = new Recollection() {

@@ -18,9 +18,12 @@ public final class CompiledPackage {
     record Finished(FinishedVersion version, ClientRange range, Resolution resolution) {
     }
 
-    CompiledPackage(PackageRules rules) {
+    /** @param previous the same package in the segment's previous revision, or null */
+    CompiledPackage(PackageRules rules, CompiledPackage previous) {
         this.packageId = rules.packageId();
-        this.active = rules.active().stream().map(release -> new CompiledRelease(packageId, release))
+        this.active = rules.active().stream()
+                .map(release -> new CompiledRelease(packageId, release, previous == null ? null
+                        : previous.activeTask(release.taskId())))
                 .sorted((a, b) -> b.version().compareTo(a.version()))
                 .toList();
         this.finished = rules.finished().stream()
@@ -37,6 +40,15 @@ public final class CompiledPackage {
     /** Highest version first. */
     public List<CompiledRelease> active() {
         return active;
+    }
+
+    private CompiledRelease activeTask(String taskId) {
+        for (CompiledRelease release : active) {
+            if (release.release().taskId().equals(taskId)) {
+                return release;
+            }
+        }
+        return null;
     }
 
     /** The highest finished version the client's version fits, or null. */

@@ -15,9 +15,12 @@ public final class CompiledRelease {
     private final List<CompiledRule> rules;
     /** What a client this task admits gets, made once per segment rather than once per client. */
     private final Resolution resolution;
+    private final TaskAudience audience;
 
-    CompiledRelease(String packageId, ActiveRelease release) {
+    /** @param previous the same task in the segment's previous revision, or null */
+    CompiledRelease(String packageId, ActiveRelease release, CompiledRelease previous) {
         this.release = release;
+        this.audience = TaskAudience.of(release, previous);
         this.resolution = new Resolution(packageId, release.version(), release.releaseType(), release.artifact(),
                 release.taskId());
         this.range = ClientRange.of(release.artifact());
@@ -30,6 +33,11 @@ public final class CompiledRelease {
 
     Resolution resolution() {
         return resolution;
+    }
+
+    /** What the answers remembered about this task's audience are kept under. */
+    public TaskAudience audience() {
+        return audience;
     }
 
     public List<CompiledRule> rules() {

@@ -5,8 +5,11 @@ import dev.rollgate.contracts.ruleset.Ruleset;
 import dev.rollgate.contracts.version.Version;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A segment's ruleset compiled for evaluation: parsed versions, parsed operands, compiled patterns. */
@@ -16,6 +19,8 @@ public final class CompiledSegment {
     private final Platform platform;
     private final long revision;
     private final List<CompiledPackage> packages;
+    /** Every task's audience, by identity ({@link TaskAudience} keeps Object's equality). */
+    private final Set<TaskAudience> audiences = new HashSet<>();
     /** Each package's baseline by client version: most packages of most segments have no active task. */
     private final Map<Version, Resolution[]> baselines = new ConcurrentHashMap<>();
     /**
@@ -29,11 +34,28 @@ public final class CompiledSegment {
         this.platform = platform;
         this.revision = revision;
         this.packages = packages;
+        for (CompiledPackage pkg : packages) {
+            for (CompiledRelease release : pkg.active()) {
+                audiences.add(release.audience());
+            }
+        }
     }
 
     public static CompiledSegment of(Ruleset ruleset) {
+        return of(ruleset, null);
+    }
+
+    /**
+     * Compiled with the segment's previous revision (null when there is none): each task whose audience did not
+     * change keeps its {@link TaskAudience}, and so what clients were told about it.
+     */
+    public static CompiledSegment of(Ruleset ruleset, CompiledSegment previous) {
+        Map<String, CompiledPackage> before = new HashMap<>();
+        if (previous != null && previous.appKey.equals(ruleset.appKey()) && previous.platform == ruleset.platform()) {
+            previous.packages.forEach(pkg -> before.put(pkg.packageId(), pkg));
+        }
         return new CompiledSegment(ruleset.appKey(), ruleset.platform(), ruleset.revision(),
-                ruleset.packages().stream().map(CompiledPackage::new)
+                ruleset.packages().stream().map(pkg -> new CompiledPackage(pkg, before.get(pkg.packageId())))
                         .sorted(Comparator.comparing(CompiledPackage::packageId)).toList());
     }
 
@@ -55,6 +77,11 @@ public final class CompiledSegment {
      */
     public long weight(int rulesetJsonLength) {
         return 4L * rulesetJsonLength + (long) MAX_CLIENT_VERSIONS * (64 + 8L * packages.size());
+    }
+
+    /** Whether one of this segment's tasks has this audience: answers about any other are stale here. */
+    public boolean holds(TaskAudience audience) {
+        return audiences.contains(audience);
     }
 
     /** By index into {@link #packages()}: each package's baseline for a client of that version, or null. */

@@ -130,7 +130,7 @@ public final class Resolver {
     }
 
     /**
-     * A client seen before under this revision usually needs no audience at all: then every waiting package
+     * A client seen before usually needs no audience at all: then every waiting package
      * is settled here, without a round trip or a Uni per package. False when some package still needs its
      * audience asked; what this filled in is then overwritten by the walk that asks.
      */

@@ -70,8 +70,8 @@ class TimeWindowClaimsIT {
     }
 
     private List<Boolean> claimAll(List<String> users) {
-        RedisAudience a = new RedisAudience(first);
-        RedisAudience b = new RedisAudience(second);
+        RedisAudience a = new RedisAudience(first, false);
+        RedisAudience b = new RedisAudience(second, false);
         List<Uni<Boolean>> claims = new ArrayList<>();
         for (int i = 0; i < users.size(); i++) {
             claims.add((i % 2 == 0 ? a : b).holdsSlot(app, task, client(users.get(i))));
@@ -113,7 +113,7 @@ class TimeWindowClaimsIT {
 
     @Test
     void aDeviceThatAskedAnonymouslyAndThenWithAUserIdHoldsOneSlot() {
-        RedisAudience audience = new RedisAudience(first);
+        RedisAudience audience = new RedisAudience(first, false);
         assertThat(audience.holdsSlot(app, task, device(null, "d1")).await().indefinitely()).isTrue();
         assertThat(audience.holdsSlot(app, task, device("u1", "d1")).await().indefinitely()).isTrue();
         assertThat(audience.holdsSlot(app, task, device("u1", null)).await().indefinitely())
@@ -131,7 +131,7 @@ class TimeWindowClaimsIT {
     void aLinkedIdTakesNoSlotWhenNoneIsLeft() {
         ActiveRelease one = new ActiveRelease(UUID.randomUUID().toString(), "1.1", ReleaseType.GRAYSCALE, false,
                 GrayscaleSpec.timeWindow(Instant.now().plusSeconds(600), 1), List.of(), List.of(), null);
-        RedisAudience audience = new RedisAudience(first);
+        RedisAudience audience = new RedisAudience(first, false);
         assertThat(audience.holdsSlot(app, one, device(null, "d1")).await().indefinitely()).isTrue();
         assertThat(audience.holdsSlot(app, one, device("u1", "d1")).await().indefinitely()).isTrue();
         assertThat(audience.holdsSlot(app, one, device("u2", "d2")).await().indefinitely()).isFalse();
@@ -140,7 +140,7 @@ class TimeWindowClaimsIT {
 
     @Test
     void simulationSeesTheSlotsWithoutTakingOne() {
-        RedisAudience audience = new RedisAudience(first);
+        RedisAudience audience = new RedisAudience(first, false);
         assertThat(audience.slotState(app, task, client("u1")).await().indefinitely()).isEqualTo(SlotState.FREE);
         assertThat(audience.holdsSlot(app, task, client("u1")).await().indefinitely()).isTrue();
         assertThat(audience.slotState(app, task, client("u1")).await().indefinitely()).isEqualTo(SlotState.HELD);
@@ -156,7 +156,7 @@ class TimeWindowClaimsIT {
         ActiveRelease byWhitelist = new ActiveRelease(UUID.randomUUID().toString(), "1.2", ReleaseType.GRAYSCALE,
                 false, GrayscaleSpec.whitelist(List.of("testers")), List.of(testers), List.of(), null);
         first.sendAndAwait(Request.cmd(Command.SADD).arg(RedisKeys.whitelistMembers(app, "testers")).arg("alice"));
-        RedisAudience audience = new RedisAudience(first);
+        RedisAudience audience = new RedisAudience(first, false);
 
         assertThat(audience.admit(app, List.of(byWhitelist, task), client("alice")).await().indefinitely())
                 .containsExactly(true, true);

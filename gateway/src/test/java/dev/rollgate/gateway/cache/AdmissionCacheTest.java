@@ -1,12 +1,14 @@
 package dev.rollgate.gateway.cache;
 
 import dev.rollgate.contracts.release.GrayscaleSpec;
+import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.release.VersionArtifact;
 import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.PackageRules;
 import dev.rollgate.contracts.ruleset.Ruleset;
+import dev.rollgate.contracts.ruleset.WhitelistRef;
 import dev.rollgate.contracts.version.Version;
 import dev.rollgate.gateway.memory.NearMemory;
 import dev.rollgate.gateway.resolve.AdmissionMemo;
@@ -29,16 +31,27 @@ class AdmissionCacheTest {
 
     private final AdmissionCache cache = new AdmissionCache(new NearMemory(1 << 20));
 
+    private static final VersionArtifact ARTIFACT = new VersionArtifact("https://cdn.example/p.zip", "ab".repeat(32),
+            1024, null, null, "1.0", null);
+
+    private static ActiveRelease byWhitelist(long audienceRevision) {
+        return new ActiveRelease("t-2", "2.0.0", ReleaseType.GRAYSCALE, false, GrayscaleSpec.whitelist(List.of("w1")),
+                List.of(new WhitelistRef("w1", IdType.USER_ID)), List.of(), ARTIFACT, audienceRevision);
+    }
+
+    private static ActiveRelease byTimeWindow() {
+        return new ActiveRelease("t-1", "1.5.0", ReleaseType.GRAYSCALE, false,
+                GrayscaleSpec.timeWindow(NOW.plusSeconds(3600), 5), List.of(), List.of(), ARTIFACT, 3L);
+    }
+
     private static CompiledSegment segment() {
-        VersionArtifact artifact = new VersionArtifact("https://cdn.example/p.zip", "ab".repeat(32), 1024, null, null,
-                "1.0", null);
-        List<ActiveRelease> tasks = List.of(
-                new ActiveRelease("t-2", "2.0.0", ReleaseType.GRAYSCALE, false, GrayscaleSpec.whitelist(List.of("w1")),
-                        List.of(), List.of(), artifact),
-                new ActiveRelease("t-1", "1.5.0", ReleaseType.GRAYSCALE, false,
-                        GrayscaleSpec.timeWindow(NOW.plusSeconds(3600), 5), List.of(), List.of(), artifact));
-        return CompiledSegment.of(new Ruleset(Ruleset.FORMAT_VERSION, "shop", Platform.ANDROID, 7,
-                List.of(new PackageRules("00000001", List.of(), tasks))));
+        return segment(7, null, byWhitelist(2), byTimeWindow());
+    }
+
+    /** The segment at {@code revision}, compiled with {@code previous} as the near cache does. */
+    private static CompiledSegment segment(long revision, CompiledSegment previous, ActiveRelease... tasks) {
+        return CompiledSegment.of(new Ruleset(Ruleset.FORMAT_VERSION, "shop", Platform.ANDROID, revision,
+                List.of(new PackageRules("00000001", List.of(), List.of(tasks)))), previous);
     }
 
     private static ClientContext client(String userId) {
@@ -86,13 +99,45 @@ class AdmissionCacheTest {
     }
 
     @Test
-    void aNewRevisionOfTheSegmentFindsNoneOfTheOldAnswers() {
+    void aSegmentCompiledWithoutItsPreviousRevisionFindsNoneOfTheOldAnswers() {
         CompiledSegment old = segment();
         cache.recollect(old, client("alice")).remember(task(old, 0), true);
         CompiledSegment next = segment();
         AdmissionMemo.Recollection recollection = cache.recollect(next, client("alice"));
-        assertThat(recollection.recall(task(next, 0))).isNull();
-        assertThat(recollection.recall(task(old, 0))).as("even asked about the old task").isNull();
+        assertThat(recollection.recall(task(next, 0))).as("the same task, but nothing tells its audience stood")
+                .isNull();
+    }
+
+    @Test
+    void aNewRevisionKeepsTheAnswersAboutTasksWhoseAudienceStandsAndOnlyThose() {
+        CompiledSegment old = segment();
+        AdmissionMemo.Recollection before = cache.recollect(old, client("alice"));
+        before.rememberAll(List.of(task(old, 0), task(old, 1)), List.of(true, true));
+
+        CompiledSegment next = segment(9, old, byWhitelist(9), byTimeWindow());
+        AdmissionMemo.Recollection after = cache.recollect(next, client("alice"));
+
+        assertThat(after.recall(task(next, 0))).as("a member of w1 changed: asked again").isNull();
+        assertThat(after.recall(task(next, 1))).as("the time window stands").isTrue();
+        assertThat(cache.recollect(next, client("bob")).recall(task(next, 1))).as("another client").isNull();
+    }
+
+    @Test
+    void answersAboutAudiencesTheSegmentNoLongerHasGoWithTheNextAnswer() {
+        NearMemory memory = new NearMemory(1 << 20);
+        AdmissionCache measured = new AdmissionCache(memory);
+        CompiledSegment old = segment();
+        measured.recollect(old, client("alice")).rememberAll(List.of(task(old, 0), task(old, 1)), List.of(true, false));
+        long twoAnswers = memory.used();
+
+        CompiledSegment next = segment(9, old, byWhitelist(9));
+        measured.recollect(next, client("alice")).remember(task(next, 0), false);
+
+        assertThat(memory.used()).as("one answer now, weighed as one").isLessThan(twoAnswers);
+        AdmissionMemo.Recollection underOld = measured.recollect(old, client("alice"));
+        assertThat(underOld.recall(task(old, 0))).as("w1's old audience, dropped").isNull();
+        assertThat(underOld.recall(task(old, 1))).as("the ended time window, dropped").isNull();
+        assertThat(measured.recollect(next, client("alice")).recall(task(next, 0))).isFalse();
     }
 
     @Test

@@ -100,15 +100,16 @@ public final class BatchCompiler {
     }
 
     /**
-     * Gateways keep what Redis told them about a client's audience for as long as a segment's revision
-     * stands, so a change to a whitelist's members must give every segment whose tasks name it a new one.
+     * Gateways keep what Redis told them about a client and a task's audience for as long as the task's audience
+     * revision stands, so a change to a whitelist's members must give every task naming it a new one (and its
+     * segment a new revision, which is what tells gateways to look).
      */
     private void bumpSegmentsNaming(String app, String whitelistId, long offset) {
         for (Platform platform : Platform.values()) {
             Segment segment = new Segment(app, platform);
             Ruleset current = rulesets.containsKey(segment) ? rulesets.get(segment) : stored.ruleset(segment).orElse(null);
             if (current != null && RevisionBump.namesWhitelist(current, whitelistId)) {
-                rulesets.put(segment, RevisionBump.to(current, offset));
+                rulesets.put(segment, RevisionBump.to(current, whitelistId, offset));
             }
         }
     }

@@ -50,7 +50,7 @@ public final class RulesetFold {
                 .findFirst()
                 .orElse(new PackageRules(event.packageId(), List.of(), List.of()));
         PackageRules changed = switch (event) {
-            case ReleaseTaskCreated created -> withActive(pkg, active(created, whitelistType));
+            case ReleaseTaskCreated created -> withActive(pkg, active(created, offset, whitelistType));
             case ReleaseTaskPaused paused -> mapActive(pkg, paused.taskId(), a -> withPaused(a, true));
             case ReleaseTaskResumed resumed -> mapActive(pkg, resumed.taskId(), a -> withPaused(a, false));
             case ReleaseTaskPromoted promoted -> mapActive(pkg, promoted.taskId(), RulesetFold::promoted);
@@ -70,7 +70,9 @@ public final class RulesetFold {
         return new Ruleset(Ruleset.FORMAT_VERSION, ruleset.appKey(), ruleset.platform(), offset, List.copyOf(packages));
     }
 
-    private static ActiveRelease active(ReleaseTaskCreated created, Function<String, Optional<IdType>> whitelistType) {
+    /** A grayscale task's audience starts at its creation: no gateway has asked about it before. */
+    private static ActiveRelease active(ReleaseTaskCreated created, long offset,
+                                        Function<String, Optional<IdType>> whitelistType) {
         List<WhitelistRef> whitelists = List.of();
         if (created.grayscale() != null && created.grayscale().mode() == GrayscaleMode.WHITELIST
                 && created.grayscale().whitelistIds() != null) {
@@ -79,14 +81,16 @@ public final class RulesetFold {
                     .flatMap(id -> whitelistType.apply(id).map(type -> new WhitelistRef(id, type)).stream())
                     .toList();
         }
+        boolean grayscale = created.releaseType() == ReleaseType.GRAYSCALE;
         return new ActiveRelease(created.taskId(), created.version(), created.releaseType(), false,
-                created.releaseType() == ReleaseType.GRAYSCALE ? created.grayscale() : null, whitelists,
-                created.rules() == null ? List.of() : List.copyOf(created.rules()), created.artifact());
+                grayscale ? created.grayscale() : null, whitelists,
+                created.rules() == null ? List.of() : List.copyOf(created.rules()), created.artifact(),
+                grayscale ? offset : null);
     }
 
     private static ActiveRelease withPaused(ActiveRelease a, boolean paused) {
         return new ActiveRelease(a.taskId(), a.version(), a.releaseType(), paused, a.grayscale(), a.whitelists(),
-                a.rules(), a.artifact());
+                a.rules(), a.artifact(), a.audienceRevision());
     }
 
     /** An official task reaches every client its version fits: audience and rules no longer apply. */

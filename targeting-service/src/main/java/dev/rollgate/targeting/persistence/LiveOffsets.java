@@ -1,5 +1,6 @@
 package dev.rollgate.targeting.persistence;
 
+import dev.rollgate.contracts.redis.RedisKeys;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
@@ -13,11 +14,12 @@ import java.util.Map;
  * them. Raised in the same MULTI/EXEC as every live batch, and by a rebuild's switch to where its replay
  * got, so that a rebuild can tell whether its keys hold every event the live ones do. Only ever raised: a
  * batch of an instance that lagged cannot lower it. It is bookkeeping, not state derived from the events,
- * so it sits outside both derived prefixes.
+ * so it sits outside both derived prefixes, but in their hash slot: the batches and the switch that raise it
+ * are transactions over derived keys, which a cluster runs within one slot only.
  */
 final class LiveOffsets {
 
-    static final String KEY = "rollgate-targeting:live-offsets";
+    static final String KEY = "rollgate-targeting:" + RedisKeys.DERIVED_SLOT + ":live-offsets";
     private static final String RAISE = """
             for i = 1, #ARGV, 2 do
               local current = tonumber(redis.call('HGET', KEYS[1], ARGV[i]) or '-1')

@@ -77,7 +77,8 @@ public class RebuildSwitch {
         DerivedKeys live = DerivedKeys.LIVE;
         RedisConnection connection = redis.connectAndAwait();
         try {
-            connection.sendAndAwait(Request.cmd(Command.WATCH).arg(live.state()).arg(LiveOffsets.KEY));
+            // A batch, not a send: a cluster connection takes a batch's WATCH to the node of its keys.
+            connection.batchAndAwait(List.of(Request.cmd(Command.WATCH).arg(live.state()).arg(LiveOffsets.KEY)));
             Map<Integer, Long> liveOffsets = LiveOffsets.read(connection);
             Map<Integer, Long> existing = LiveOffsets.cappedAt(liveOffsets, topicEnds.get());
             if (!existing.equals(liveOffsets)) {
@@ -112,7 +113,7 @@ public class RebuildSwitch {
         } finally {
             // The connection goes back to the client's pool: a WATCH left on it would refuse another's EXEC.
             try {
-                connection.sendAndAwait(Request.cmd(Command.UNWATCH));
+                DerivedNode.send(connection, Request.cmd(Command.UNWATCH));
             } finally {
                 connection.closeAndAwait();
             }
@@ -133,12 +134,15 @@ public class RebuildSwitch {
         return names;
     }
 
-    /** SCAN may name a key twice; each once here. Not private: a test writes a live batch while it runs. */
+    /**
+     * SCAN may name a key twice; each once here. It sees one server's keys: on a cluster, those of the node of
+     * the derived keys' hash slot ({@link DerivedNode}). Not private: a test writes a live batch while it runs.
+     */
     List<String> scan(DerivedKeys keys) {
         Set<String> found = new LinkedHashSet<>();
         String cursor = "0";
         do {
-            Response page = redis.sendAndAwait(Request.cmd(Command.SCAN).arg(cursor)
+            Response page = DerivedNode.send(redis, Request.cmd(Command.SCAN).arg(cursor)
                     .arg("MATCH").arg(keys.prefix() + "*").arg("COUNT").arg(SCAN_COUNT));
             cursor = page.get(0).toString();
             page.get(1).forEach(key -> found.add(key.toString()));

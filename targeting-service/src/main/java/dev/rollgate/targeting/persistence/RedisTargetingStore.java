@@ -133,7 +133,8 @@ public class RedisTargetingStore {
      */
     public void write(BatchWrites writes, DerivedKeys keys, boolean announce) {
         if (writes.isEmpty()) {
-            send(List.of(Request.cmd(Command.UNWATCH)));
+            // Behind a read of a derived key: on a cluster, the UNWATCH goes where the WATCH went.
+            send(List.of(Request.cmd(Command.EXISTS).arg(keys.state()), Request.cmd(Command.UNWATCH)));
             return;
         }
         List<Request> requests = new ArrayList<>();

@@ -3,13 +3,16 @@ package dev.rollgate.targeting.domain;
 import dev.rollgate.contracts.event.EventData;
 import dev.rollgate.contracts.event.EventJson;
 import dev.rollgate.contracts.event.ReleaseTaskCancelled;
+import dev.rollgate.contracts.event.ReleaseTaskCreated;
 import dev.rollgate.contracts.event.ReleaseTaskFinished;
 import dev.rollgate.contracts.event.ReleaseTaskPaused;
 import dev.rollgate.contracts.event.ReleaseTaskPromoted;
+import dev.rollgate.contracts.event.ReleaseTaskResumed;
 import dev.rollgate.contracts.event.WhitelistCreated;
 import dev.rollgate.contracts.event.WhitelistDeleted;
 import dev.rollgate.contracts.event.WhitelistMembersAdded;
 import dev.rollgate.contracts.event.WhitelistMembersRemoved;
+import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
@@ -137,6 +140,7 @@ class BatchCompilerTest {
         assertThat(task.paused()).isFalse();
         assertThat(task.grayscale()).isNull();
         assertThat(task.rules()).isEmpty();
+        assertThat(task.audienceRevision()).as("no audience to remember answers about").isNull();
     }
 
     @Test
@@ -228,10 +232,60 @@ class BatchCompilerTest {
 
         assertThat(writes.rulesets()).containsOnlyKeys(ANDROID);
         assertThat(writes.rulesets().get(ANDROID).revision()).isEqualTo(5);
-        assertThat(writes.rulesets().get(ANDROID).packages()).isEqualTo(before);
+        assertThat(audienceRevision(writes.rulesets().get(ANDROID), "t1")).isEqualTo(5);
+        assertThat(withoutAudienceRevisions(writes.rulesets().get(ANDROID).packages()))
+                .as("nothing else of the tasks changed").isEqualTo(withoutAudienceRevisions(before));
 
         publish("whitelist-w1", 4, new WhitelistDeleted("w1"));
-        assertThat(state.apply(topic.subList(6, 7)).rulesets().get(ANDROID).revision()).isEqualTo(6);
+        Ruleset afterDelete = state.apply(topic.subList(6, 7)).rulesets().get(ANDROID);
+        assertThat(afterDelete.revision()).isEqualTo(6);
+        assertThat(audienceRevision(afterDelete, "t1")).isEqualTo(6);
+    }
+
+    @Test
+    void aGrayscaleTasksAudienceRevisionIsItsCreationUntilAWhitelistItNamesChangesMembers() {
+        publish("whitelist-w1", 1, new WhitelistCreated("w1", "beta", IdType.USER_ID));
+        publish("whitelist-w2", 1, new WhitelistCreated("w2", "staff", IdType.USER_ID));
+        publish("task-t1", 1, TaskEvents.grayscaleByWhitelist("t1", "20000001", "1.0.1", "w1"));
+        publish("task-t2", 1, TaskEvents.grayscaleByWhitelist("t2", "20000002", "1.0.1", "w2"));
+        publish("task-t3", 1, TaskEvents.official("t3", "20000003", "1.0.1"));
+        publish("task-t4", 1, new ReleaseTaskCreated("t4", "20000004", "1.0.1", Platform.ANDROID,
+                ReleaseType.GRAYSCALE, GrayscaleSpec.timeWindow(Instant.parse("2026-12-01T00:00:00Z"), 100),
+                List.of(), null, null, TaskEvents.artifact("20000004", "1.0.1")));
+        publish("task-t1", 2, new ReleaseTaskPaused("t1", "20000001", "1.0.1", Platform.ANDROID,
+                ReleaseType.GRAYSCALE));
+        publish("whitelist-w2", 2, new WhitelistMembersAdded("w2", List.of("u1")));
+        publish("task-t1", 3, new ReleaseTaskResumed("t1", "20000001", "1.0.1", Platform.ANDROID,
+                ReleaseType.GRAYSCALE));
+        publish("whitelist-w1", 2, new WhitelistMembersAdded("w1", List.of()));
+
+        MemoryState whole = new MemoryState();
+        Ruleset ruleset = whole.apply(topic).rulesets().get(ANDROID);
+
+        assertThat(ruleset.revision()).isEqualTo(8);
+        assertThat(audienceRevision(ruleset, "t1")).as("paused and resumed, its whitelist unchanged").isEqualTo(2);
+        assertThat(audienceRevision(ruleset, "t2")).as("its whitelist's members changed").isEqualTo(7);
+        assertThat(audienceRevision(ruleset, "t3")).as("official").isNull();
+        assertThat(audienceRevision(ruleset, "t4")).as("a time window").isEqualTo(5);
+        for (int size = 1; size < topic.size(); size++) {
+            MemoryState cut = new MemoryState();
+            for (int from = 0; from < topic.size(); from += size) {
+                cut.apply(topic.subList(from, Math.min(topic.size(), from + size)));
+            }
+            assertThat(cut.rulesets.get(ANDROID)).as("batches of %d", size).isEqualTo(whole.rulesets.get(ANDROID));
+        }
+    }
+
+    private static Long audienceRevision(Ruleset ruleset, String taskId) {
+        return ruleset.packages().stream().flatMap(pkg -> pkg.active().stream())
+                .filter(task -> task.taskId().equals(taskId)).findFirst().orElseThrow().audienceRevision();
+    }
+
+    private static List<PackageRules> withoutAudienceRevisions(List<PackageRules> packages) {
+        return packages.stream().map(pkg -> new PackageRules(pkg.packageId(), pkg.finished(), pkg.active().stream()
+                .map(a -> new ActiveRelease(a.taskId(), a.version(), a.releaseType(), a.paused(), a.grayscale(),
+                        a.whitelists(), a.rules(), a.artifact()))
+                .toList())).toList();
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.rollgate.contracts.event.Topics;
 import dev.rollgate.contracts.event.WhitelistCreated;
 import dev.rollgate.contracts.event.WhitelistMembersAdded;
 import dev.rollgate.contracts.event.WhitelistMembersRemoved;
+import dev.rollgate.contracts.redis.DerivedKeys;
 import dev.rollgate.contracts.redis.RedisKeys;
 import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.release.Platform;
@@ -131,6 +132,23 @@ class TargetingIT {
     }
 
     @Test
+    void aMembershipChangeMovesTheAudienceRevisionOfTheTasksNamingTheWhitelistAlone() {
+        String app = app();
+        topic.publish(app, "whitelist-w1", 1, new WhitelistCreated("w1", "beta", IdType.USER_ID));
+        topic.publish(app, "whitelist-w2", 1, new WhitelistCreated("w2", "staff", IdType.USER_ID));
+        long first = topic.publish(app, "task-t1", 1, TaskEvents.grayscaleByWhitelist("t1", "20000001", "1.0.1", "w1"));
+        long second = topic.publish(app, "task-t2", 1, TaskEvents.grayscaleByWhitelist("t2", "20000002", "1.0.1", "w2"));
+        assertThat(awaitRevision(app, second).packages()).extracting(pkg -> pkg.active().get(0).audienceRevision())
+                .as("each task's creation").containsExactly(first, second);
+
+        long added = topic.publish(app, "whitelist-w1", 2, new WhitelistMembersAdded("w1", List.of("u1")));
+
+        Ruleset ruleset = awaitRevision(app, added);
+        assertThat(ruleset.packages()).extracting(pkg -> pkg.active().get(0).audienceRevision())
+                .as("t1 names w1, t2 does not").containsExactly(added, second);
+    }
+
+    @Test
     void aRedeliveredEventChangesNothing() throws Exception {
         String app = app();
         long created = topic.publish(app, "task-t1", 1, TaskEvents.official("t1", "20000001", "1.0.1"));
@@ -215,6 +233,38 @@ class TargetingIT {
 
         assertThat(awaitRevision(app, second).packages()).extracting(p -> p.packageId())
                 .containsExactlyInAnyOrder("20000001", "20000002");
+    }
+
+    /**
+     * An upgrade from the key names before Redis Cluster support: Redis holds the state under the old names only
+     * (moved there from the new ones here). The service finds no marker, rebuilds every derived key under the new
+     * names from the topic, and an event that arrives meanwhile is applied on top of its history.
+     */
+    @Test
+    void aRedisWithTheKeyNamesOfBeforeClusterSupportIsRebuiltUnderTheNewOnes() {
+        String app = app();
+        awaitRevision(app, topic.publish(app, "task-t1", 1, TaskEvents.official("t1", "20000001", "1.0.1")));
+        String old = RulesetJson.write(awaitRevision(app, topic.publish(app, "task-t2", 1,
+                TaskEvents.official("t2", "20000002", "1.0.2"))));
+
+        redis.sendAndAwait(Request.cmd(Command.RENAME).arg("rollgate-targeting:{derived}:live-offsets")
+                .arg("rollgate-targeting:live-offsets"));
+        String marker = DerivedKeys.LIVE.state();
+        List<String> derived = new java.util.ArrayList<>();
+        redis.sendAndAwait(Request.cmd(Command.KEYS).arg(RedisKeys.DERIVED_PREFIX + "*"))
+                .forEach(key -> derived.add(key.toString()));
+        derived.remove(marker);
+        derived.add(marker); // last: its absence is what starts the rebuild
+        for (String name : derived) {
+            redis.sendAndAwait(Request.cmd(Command.RENAME).arg(name)
+                    .arg("rollgate:" + name.substring(RedisKeys.DERIVED_PREFIX.length())));
+        }
+        long third = topic.publish(app, "task-t3", 1, TaskEvents.official("t3", "20000003", "1.0.3"));
+
+        assertThat(awaitRevision(app, third).packages()).extracting(p -> p.packageId())
+                .containsExactlyInAnyOrder("20000001", "20000002", "20000003");
+        assertThat(get("rollgate:ruleset:" + RedisKeys.segment(app, Platform.ANDROID))).as("the old key, untouched")
+                .isEqualTo(old);
     }
 
     @Test
