@@ -18,31 +18,47 @@ import dev.rollgate.contracts.ruleset.Ruleset;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The throughput dataset: 100 apps on both platforms (200 segments) of 50 packages each, every package with
  * a finished baseline and a tenth with a grayscale task of 3 to 5 rules; each app has a whitelist of 100
- * users, and the first app's holds 100,000.
+ * users, and the first app's holds 100,000. {@code --scale N} makes N times as many apps and an N times larger
+ * first whitelist, with the same mix of rules.
+ *
+ * <p>Each run's apps have names of their own ({@link #prefix}): a run then measures segments exactly as it
+ * loaded them, whatever earlier runs left on the stack (their releases, paused tasks and claims stay on their
+ * own apps), so a stack with history gives the figures a fresh one does.
  */
-final class Dataset {
+record Dataset(String prefix, int scale) {
 
-    static final int APPS = 100;
-    static final String PREFIX = "bench-";
+    static final int BASE_APPS = 100;
+    private static final int BASE_FIRST_WHITELIST = 100_000;
 
-    private Dataset() {
+    /** A dataset no run loaded before: its apps are {@code bench-<tag>-<n>}. */
+    static Dataset fresh(int scale) {
+        return new Dataset("bench-" + UUID.randomUUID().toString().substring(0, 6) + "-", scale);
     }
 
-    static String app(int index) {
-        return PREFIX + index;
+    int apps() {
+        return BASE_APPS * scale;
     }
 
-    static void load(EventPublisher events) {
-        for (int a = 0; a < APPS; a++) {
+    int segments() {
+        return apps() * Platform.values().length;
+    }
+
+    String app(int index) {
+        return prefix + index;
+    }
+
+    void load(EventPublisher events) {
+        for (int a = 0; a < apps(); a++) {
             String app = app(a);
             events.publish(app, "app-" + app, new AppRegistered(app, "Benchmark " + a));
             String whitelist = "w-" + app;
             events.publish(app, "whitelist-" + whitelist, new WhitelistCreated(whitelist, "testers", IdType.USER_ID));
-            int members = a == 0 ? 100_000 : 100;
+            int members = a == 0 ? BASE_FIRST_WHITELIST * scale : 100;
             for (int from = 0; from < members; from += 5_000) {
                 List<String> ids = new ArrayList<>();
                 for (int m = from; m < Math.min(members, from + 5_000); m++) {
@@ -71,19 +87,24 @@ final class Dataset {
         events.flush();
     }
 
-    /** Pauses and resumes the grayscale tasks until the topic holds at least {@code total} events. */
-    static void churnUntil(EventPublisher events, long total) {
+    /**
+     * Pauses and resumes the grayscale tasks of apps of their own until the topic holds at least {@code total}
+     * events: the rebuild's load, kept off the apps whose throughput is measured.
+     */
+    void churnUntil(EventPublisher events, long total) {
+        Dataset churned = new Dataset(prefix + "churn-", 1);
+        churned.load(events);
         while (events.published() < total) {
-            for (int a = 0; a < APPS && events.published() < total; a++) {
+            for (int a = 0; a < churned.apps() && events.published() < total; a++) {
                 for (Platform platform : Platform.values()) {
                     for (int i = 3; i < TypicalSegment.PACKAGES; i += 10) {
                         String packageId = Integer.toString(20_000_000 + i);
-                        String stream = grayscaleStream(app(a), platform, packageId);
+                        String stream = grayscaleStream(churned.app(a), platform, packageId);
                         String version = "1." + i + ".1";
-                        events.publish(app(a), stream, new ReleaseTaskPaused(stream, packageId, version, platform,
-                                ReleaseType.GRAYSCALE));
-                        events.publish(app(a), stream, new ReleaseTaskResumed(stream, packageId, version, platform,
-                                ReleaseType.GRAYSCALE));
+                        events.publish(churned.app(a), stream, new ReleaseTaskPaused(stream, packageId, version,
+                                platform, ReleaseType.GRAYSCALE));
+                        events.publish(churned.app(a), stream, new ReleaseTaskResumed(stream, packageId, version,
+                                platform, ReleaseType.GRAYSCALE));
                     }
                 }
             }
@@ -96,12 +117,12 @@ final class Dataset {
     }
 
     /** Client requests spread over every segment, users and attributes varied; about a tenth whitelisted. */
-    static List<String> clientPaths(int count) {
+    List<String> clientPaths(int count) {
         return clientPaths(count, new String[] {"Hangzhou", "Shanghai", "Paris", "Beijing"});
     }
 
     /** With cities no grayscale rule lets in, no request needs Redis: the near cache and evaluator alone. */
-    static List<String> clientPaths(int count, String[] cities) {
+    List<String> clientPaths(int count, String[] cities) {
         List<String> paths = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             paths.add(clientPath(i, "u" + (i * 7 % 1_000), cities));
@@ -113,7 +134,7 @@ final class Dataset {
      * Requests as {@link #clientPaths(int)} makes them, but every one from a user never seen before (the tag
      * keeps runs apart), so the gateway remembers nothing about any of them: each costs its Redis round trips.
      */
-    static List<String> firstVisits(String tag) {
+    List<String> firstVisits(String tag) {
         String[] cities = {"Hangzhou", "Shanghai", "Paris", "Beijing"};
         return new AbstractList<>() {
             @Override
@@ -128,9 +149,9 @@ final class Dataset {
         };
     }
 
-    private static String clientPath(int i, String userId, String[] cities) {
-        String platform = (i / APPS) % 2 == 0 ? "ANDROID" : "IOS";
-        return "/client/v1/apps/" + app(i % APPS) + "/packages?platform=" + platform + "&clientVersion=10.2.0"
+    private String clientPath(int i, String userId, String[] cities) {
+        String platform = (i / apps()) % 2 == 0 ? "ANDROID" : "IOS";
+        return "/client/v1/apps/" + app(i % apps()) + "/packages?platform=" + platform + "&clientVersion=10.2.0"
                 + "&userId=" + userId + "&city=" + cities[i % cities.length] + "&model=SM-S918B"
                 + "&osVersion=14&attr.channel=beta&attr.battery=80";
     }

@@ -7,7 +7,9 @@ import java.util.UUID;
 /**
  * One throughput figure alone, against a stack where {@link StackBenchmarks} loaded the dataset: for
  * looking at one figure under a profiler without the whole run.
- * usage: Saturate BASE_URL clients|no-redis|first-visits|bare:BYTES [SECONDS] [CONNECTIONS | at:RATE]
+ * usage: Saturate BASE_URL clients|no-redis|first-visits|bare:BYTES [SECONDS] [CONNECTIONS | at:RATE], with
+ * {@code -Drollgate.bench.apps=<prefix>} (and {@code -Drollgate.bench.scale=N}) naming the dataset the run loaded,
+ * as it printed them.
  */
 public final class Saturate {
 
@@ -22,10 +24,12 @@ public final class Saturate {
         }
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         String mode = args.length > 3 ? args[3] : "64";
+        Dataset dataset = new Dataset(System.getProperty("rollgate.bench.apps", "bench-"),
+                Integer.getInteger("rollgate.bench.scale", 1));
         List<String> paths = switch (args[1]) {
-            case "clients" -> Dataset.clientPaths(20_000);
-            case "no-redis" -> Dataset.clientPaths(20_000, new String[] {"Paris", "Lyon"});
-            case "first-visits" -> Dataset.firstVisits(UUID.randomUUID().toString().substring(0, 8));
+            case "clients" -> dataset.clientPaths(20_000);
+            case "no-redis" -> dataset.clientPaths(20_000, new String[] {"Paris", "Lyon"});
+            case "first-visits" -> dataset.firstVisits(UUID.randomUUID().toString().substring(0, 8));
             default -> List.of("/bare?bytes=" + args[1].substring(args[1].indexOf(':') + 1));
         };
         try (LoadGenerator load = new LoadGenerator()) {

@@ -54,21 +54,24 @@ public final class StackBenchmarks {
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
             System.err.println("usage: StackBenchmarks GATEWAY_URL BARE_URL TARGETING_URL KAFKA GATEWAY_PID_FILE"
-                    + " BARE_PID_FILE [RELEASES] [SECONDS]");
+                    + " BARE_PID_FILE [RELEASES] [SECONDS] [SCALE]");
             System.exit(2);
         }
         StackBenchmarks bench = new StackBenchmarks(args);
         int releases = args.length > 6 ? Integer.parseInt(args[6]) : 200;
         int seconds = args.length > 7 ? Integer.parseInt(args[7]) : 15;
-        bench.run(releases, seconds);
+        Dataset dataset = Dataset.fresh(args.length > 8 ? Integer.parseInt(args[8]) : 1);
+        bench.run(dataset, releases, seconds);
     }
 
-    private void run(int releases, int seconds) throws Exception {
-        say("loading the dataset: %d segments x 50 packages", Dataset.APPS * 2);
+    private void run(Dataset dataset, int releases, int seconds) throws Exception {
+        say("loading the dataset: %d segments x 50 packages, apps %s0 to %s%d (to profile one figure: Saturate"
+                + " with -Drollgate.bench.apps=%s -Drollgate.bench.scale=%d)", dataset.segments(), dataset.prefix(),
+                dataset.prefix(), dataset.apps() - 1, dataset.prefix(), dataset.scale());
         try (EventPublisher events = new EventPublisher(kafka)) {
-            Dataset.load(events);
+            dataset.load(events);
             say("%d events published; waiting for targeting-service", events.published());
-            awaitAnswer(Dataset.clientPaths(Dataset.APPS * 2).get(Dataset.APPS * 2 - 1), 50);
+            awaitAnswer(dataset.clientPaths(dataset.segments()).get(dataset.segments() - 1), 50);
         }
 
         say("waiting for every service to catch up with the topic (%.1f s)",
@@ -76,11 +79,11 @@ public final class StackBenchmarks {
         double[] propagation = propagation(releases);
         say("waiting for every service to catch up with the topic (%.1f s)",
                 ConsumersCaughtUp.await(kafka, Duration.ofMinutes(10)));
-        List<String> paths = Dataset.clientPaths(20_000);
+        List<String> paths = dataset.clientPaths(20_000);
         try (LoadGenerator load = new LoadGenerator()) {
             int answerBytes = calls.get(gateway + paths.get(3)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             List<String> barePaths = List.of("/bare?bytes=" + answerBytes);
-            List<String> noRedisPaths = Dataset.clientPaths(20_000, new String[] {"Paris", "Lyon"});
+            List<String> noRedisPaths = dataset.clientPaths(20_000, new String[] {"Paris", "Lyon"});
             say("throughput: warm-up, then %d rounds of bare endpoint, client API, clients without Redis", ROUNDS);
             // One unmeasured round first: the generator's JIT and both servers' warm up alike, whoever goes first.
             load.saturate(bare, barePaths, CONNECTIONS, 10, 10);
@@ -130,10 +133,10 @@ public final class StackBenchmarks {
             // Last, because the clients it makes up crowd the others out of what the gateway remembers.
             say("throughput of clients the gateway has never seen");
             LoadGenerator.Throughput firstVisits = load.saturate(gateway,
-                    Dataset.firstVisits(UUID.randomUUID().toString().substring(0, 8)), CONNECTIONS, 3, seconds);
+                    dataset.firstVisits(UUID.randomUUID().toString().substring(0, 8)), CONNECTIONS, 3, seconds);
 
             try (EventPublisher events = new EventPublisher(kafka)) {
-                Dataset.churnUntil(events, 100_000);
+                dataset.churnUntil(events, 100_000);
             }
             long rebuildEvents = ConsumersCaughtUp.topicSize(kafka, Topics.RELEASE_EVENTS);
             say("rebuild of Redis from %d events on the topic", rebuildEvents);
@@ -158,6 +161,8 @@ public final class StackBenchmarks {
             ratio("   ratio gateway / bare (median of the rounds' ratios)", median(ratios), ">= 0.8");
             System.out.printf(Locale.ROOT, "   each round, bare / gateway / ratio: %s%n", rounds(bareRates, gatewayRates,
                     ratios));
+            System.out.printf(Locale.ROOT, "   each round, CPU per request bare / gateway, microseconds: %s%n",
+                    cpuRounds(bareCpu, gatewayCpu));
             row("   server CPU per request, bare endpoint, microseconds (median)", median(bareCpu), "");
             row("   server CPU per request, gateway, microseconds (median)", median(gatewayCpu), "");
             ratio("   ratio of CPU per request, bare / gateway", median(bareCpu) / median(gatewayCpu), "");
@@ -267,6 +272,14 @@ public final class StackBenchmarks {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    private static String cpuRounds(double[] bare, double[] gateway) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < bare.length; i++) {
+            text.append(String.format(Locale.ROOT, "%s%.1f / %.1f", i == 0 ? "" : ";  ", bare[i], gateway[i]));
+        }
+        return text.toString();
     }
 
     private static String rounds(double[] bare, double[] gateway, double[] ratios) {
