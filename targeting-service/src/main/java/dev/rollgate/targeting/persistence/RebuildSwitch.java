@@ -108,7 +108,7 @@ public class RebuildSwitch {
                 requests.add(Request.cmd(Command.PUBLISH).arg(RedisKeys.SEGMENT_CHANGED_CHANNEL).arg(segment));
             }
             requests.add(Request.cmd(Command.EXEC));
-            Response exec = connection.batchAndAwait(requests).getLast();
+            Response exec = LongBatch.send(connection, requests).getLast();
             return exec == null ? Optional.empty() : Optional.of(new Switched(rebuiltKeys.size(), dropped.size()));
         } finally {
             // The connection goes back to the client's pool: a WATCH left on it would refuse another's EXEC.

@@ -209,7 +209,7 @@ public class RedisTargetingStore {
             if (connection == null) {
                 connection = redis.connectAndAwait();
             }
-            return connection.batchAndAwait(requests);
+            return LongBatch.send(connection, requests);
         } catch (RuntimeException e) {
             // A broken connection would also have lost its WATCH: start the next batch on a new one.
             close();

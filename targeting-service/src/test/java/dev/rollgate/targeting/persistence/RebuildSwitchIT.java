@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +81,12 @@ class RebuildSwitchIT {
 
     /** Task n's event, at offset n of partition 0. */
     private ConsumedEvent task(int n) {
+        return task(app, n);
+    }
+
+    private static ConsumedEvent task(String appKey, int n) {
         EventData data = TaskEvents.official("t" + n, "2000000" + n, "1.0." + n);
-        return new ConsumedEvent(0, n, EventJson.envelope(UUID.randomUUID(), app, "task-t" + n, 1,
+        return new ConsumedEvent(0, n, EventJson.envelope(UUID.randomUUID(), appKey, "task-t" + n, 1,
                 Instant.now(), "tester", data), data);
     }
 
@@ -91,7 +96,11 @@ class RebuildSwitchIT {
     }
 
     private List<String> packages(DerivedKeys keys) throws Exception {
-        Response json = redis.sendAndAwait(Request.cmd(Command.GET).arg(keys.ruleset(app, Platform.ANDROID)));
+        return packages(app, keys);
+    }
+
+    private static List<String> packages(String appKey, DerivedKeys keys) throws Exception {
+        Response json = redis.sendAndAwait(Request.cmd(Command.GET).arg(keys.ruleset(appKey, Platform.ANDROID)));
         return json == null ? List.of()
                 : RulesetJson.read(json.toString()).packages().stream().map(PackageRules::packageId).toList();
     }
@@ -166,5 +175,25 @@ class RebuildSwitchIT {
         assertThat(readAgain.skipped()).as("task t2 came with the rebuilt keys").isEqualTo(1);
         live.write(readAgain, DerivedKeys.LIVE, true);
         assertThat(packages(DerivedKeys.LIVE)).containsExactly("20000001", "20000002", "20000003");
+    }
+
+    @Test
+    void aSwitchOfMoreKeysThanAConnectionTakesInOneBatchGoesThrough() throws Exception {
+        // A Vert.x connection refuses a batch past 2,048 commands ("Redis waiting queue is full"); a stack of a
+        // thousand apps has more derived keys than that to rename, and a batch of their events more to write.
+        List<ConsumedEvent> events = new ArrayList<>();
+        for (int n = 1; n <= 1_200; n++) {
+            events.add(task(app + "-" + n, n));
+        }
+        apply(rebuild, DerivedKeys.REBUILD, events.toArray(ConsumedEvent[]::new));
+
+        Optional<RebuildSwitch.Switched> switched = new RebuildSwitch(redis)
+                .switchIn(DerivedKeys.REBUILD, Map.of(0, 1_201L));
+
+        assertThat(switched).isPresent();
+        assertThat(switched.get().keysSwitched()).isGreaterThan(2_048);
+        assertThat(packages(app + "-1", DerivedKeys.LIVE)).containsExactly("20000001");
+        assertThat(packages(app + "-1200", DerivedKeys.LIVE)).containsExactly("20000001200");
+        assertThat(packages(app + "-1200", DerivedKeys.REBUILD)).isEmpty();
     }
 }
