@@ -17,6 +17,9 @@ import java.util.function.BinaryOperator;
  * near cache ({@code SegmentCache}), which tells their weight here; everything derived from them lives here,
  * weighed, in one Caffeine cache whose limit is what the segments leave of the budget. Past it, the least
  * valuable entries go (Caffeine's W-TinyLFU), so a flood of distinct clients or answers cannot grow the heap.
+ * The segments themselves are not evicted (they are what a Redis outage is answered from): past the budget
+ * the derived values keep a tenth of it, and the budget and heap must be sized for the segments clients ask
+ * for (docs/performance.md: about 146 KB for a segment of 50 packages).
  */
 @ApplicationScoped
 public class NearMemory {
@@ -28,6 +31,7 @@ public class NearMemory {
     private final long budget;
     private final Cache<MemoryKey<?>, Object> derived;
     private volatile long segmentBytes;
+    private boolean segmentsOverBudget;
 
     @Inject
     NearMemory(GatewayConfig config, MeterRegistry registry) {
@@ -74,10 +78,14 @@ public class NearMemory {
     public synchronized void segmentsWeigh(long bytes) {
         segmentBytes = bytes;
         long left = Math.max((long) (budget * DERIVED_FLOOR), budget - bytes);
-        if (bytes > budget - left) {
-            LOG.warnf("the compiled segments take %d MiB of a %d MiB cache budget: raise CACHE_BUDGET",
-                    bytes >> 20, budget >> 20);
+        boolean over = bytes > budget - left;
+        if (over && !segmentsOverBudget) {
+            // Once per crossing: segments are reweighed on every load, thousands of times while a cache fills.
+            LOG.warnf("the compiled segments take %d MiB of a %d MiB cache budget, and segments are not evicted:"
+                    + " raise CACHE_BUDGET and the heap (docs/performance.md, capacity model)", bytes >> 20,
+                    budget >> 20);
         }
+        segmentsOverBudget = over;
         derived.policy().eviction().ifPresent(eviction -> eviction.setMaximum(left));
     }
 
