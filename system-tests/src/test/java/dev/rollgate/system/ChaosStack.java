@@ -1,6 +1,5 @@
 package dev.rollgate.system;
 
-import dev.rollgate.contracts.event.Topics;
 import dev.rollgate.testing.KafkaBrokerProcess;
 import dev.rollgate.testing.RedisProcess;
 import dev.rollgate.testing.ServiceProcess;
@@ -28,10 +27,7 @@ final class ChaosStack {
     private final Map<String, String> targetingEnv;
 
     ChaosStack() {
-        broker = KafkaBrokerProcess.startNew();
-        broker.createTopic(Topics.RELEASE_EVENTS, 6);
-        broker.createTopic(Topics.RELEASE_EVENTS_DLQ, 1);
-        broker.createTopic(Topics.CLIENT_REPORTS, 6);
+        broker = SystemStack.brokerWithTopics();
         redis = RedisProcess.startNew(SystemStack.root().resolve("system-tests/target/service-logs"));
         Map<String, String> packageEnv = common();
         packageEnv.put("DB_NAME", PACKAGE_DB);

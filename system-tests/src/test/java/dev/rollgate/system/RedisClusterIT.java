@@ -2,7 +2,6 @@ package dev.rollgate.system;
 
 import dev.rollgate.contracts.event.AppRegistered;
 import dev.rollgate.contracts.event.ReleaseTaskCreated;
-import dev.rollgate.contracts.event.Topics;
 import dev.rollgate.contracts.event.WhitelistCreated;
 import dev.rollgate.contracts.event.WhitelistMembersAdded;
 import dev.rollgate.contracts.redis.DerivedKeys;
@@ -63,12 +62,9 @@ class RedisClusterIT {
     @Test
     void targetingAndTheGatewayWorkOnAThreeMasterCluster() throws Exception {
         Path logs = SystemStack.root().resolve("system-tests/target/service-logs");
-        try (KafkaBrokerProcess broker = KafkaBrokerProcess.startNew();
+        try (KafkaBrokerProcess broker = SystemStack.brokerWithTopics();
              ClusterRedis cluster = new ClusterRedis(logs);
              EventTopicWriter topic = new EventTopicWriter(broker.bootstrapServers())) {
-            broker.createTopic(Topics.RELEASE_EVENTS, 6);
-            broker.createTopic(Topics.RELEASE_EVENTS_DLQ, 1);
-            broker.createTopic(Topics.CLIENT_REPORTS, 6);
             Map<String, String> env = SystemStack.environment(broker.bootstrapServers(), cluster.urls());
             env.put("REDIS_CLIENT_TYPE", "cluster");
             Map<String, String> targetingEnv = new HashMap<>(env);
@@ -197,15 +193,6 @@ class RedisClusterIT {
 
     /** Package id to version, as the gateway answers this user now; a client without an id (null) claims nothing. */
     private Map<String, String> packages(String userId) {
-        var request = given().baseUri(gateway.url()).queryParam("platform", "ANDROID")
-                .queryParam("clientVersion", "10.2");
-        if (userId != null) {
-            request = request.queryParam("userId", userId);
-        }
-        List<Map<String, Object>> packages = request.get("/client/v1/apps/{app}/packages", app).then().statusCode(200)
-                .extract().path("packages");
-        Map<String, String> versions = new HashMap<>();
-        packages.forEach(p -> versions.put((String) p.get("packageId"), (String) p.get("version")));
-        return versions;
+        return ClientVersions.of(gateway.url(), app, userId);
     }
 }

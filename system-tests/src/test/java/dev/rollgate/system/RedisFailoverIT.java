@@ -2,7 +2,6 @@ package dev.rollgate.system;
 
 import dev.rollgate.contracts.event.AppRegistered;
 import dev.rollgate.contracts.event.ReleaseTaskCreated;
-import dev.rollgate.contracts.event.Topics;
 import dev.rollgate.contracts.redis.RedisKeys;
 import dev.rollgate.contracts.release.GrayscaleSpec;
 import dev.rollgate.contracts.release.Platform;
@@ -50,12 +49,9 @@ class RedisFailoverIT {
     @Test
     void theServicesFollowTheReplicaTheSentinelsPromote() throws Exception {
         Path logs = SystemStack.root().resolve("system-tests/target/service-logs");
-        try (KafkaBrokerProcess broker = KafkaBrokerProcess.startNew();
+        try (KafkaBrokerProcess broker = SystemStack.brokerWithTopics();
              SentinelRedis redis = new SentinelRedis(logs);
              EventTopicWriter topic = new EventTopicWriter(broker.bootstrapServers())) {
-            broker.createTopic(Topics.RELEASE_EVENTS, 6);
-            broker.createTopic(Topics.RELEASE_EVENTS_DLQ, 1);
-            broker.createTopic(Topics.CLIENT_REPORTS, 6);
             Map<String, String> env = SystemStack.environment(broker.bootstrapServers(), redis.sentinelUrls());
             env.put("REDIS_CLIENT_TYPE", "sentinel");
             env.put("REDIS_MASTER_NAME", SentinelRedis.MASTER_NAME);
@@ -142,16 +138,7 @@ class RedisFailoverIT {
      * time-window slot.
      */
     private Map<String, String> packages(String userId) {
-        var request = given().baseUri(gateway.url()).queryParam("platform", "ANDROID")
-                .queryParam("clientVersion", "10.2");
-        if (userId != null) {
-            request = request.queryParam("userId", userId);
-        }
-        List<Map<String, Object>> packages = request.get("/client/v1/apps/{app}/packages", app).then().statusCode(200)
-                .extract().path("packages");
-        Map<String, String> versions = new HashMap<>();
-        packages.forEach(p -> versions.put((String) p.get("packageId"), (String) p.get("version")));
-        return versions;
+        return ClientVersions.of(gateway.url(), app, userId);
     }
 
     private boolean subscribed() {

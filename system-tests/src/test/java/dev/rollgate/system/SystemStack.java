@@ -27,10 +27,7 @@ final class SystemStack {
     final ServiceProcess gatewayB;
 
     private SystemStack() {
-        broker = KafkaBrokerProcess.startNew();
-        broker.createTopic(Topics.RELEASE_EVENTS, 6);
-        broker.createTopic(Topics.RELEASE_EVENTS_DLQ, 1);
-        broker.createTopic(Topics.CLIENT_REPORTS, 6);
+        broker = brokerWithTopics();
         Map<String, String> packageEnv = common();
         packageEnv.put("DB_NAME", "rollgate_package_system");
         packageService = ServiceProcess.start(root(), "package-service", "package-service", packageEnv);
@@ -63,6 +60,20 @@ final class SystemStack {
 
     String kafka() {
         return broker.bootstrapServers();
+    }
+
+    /** A broker of its own, with the topics the services expect made as a deployment makes them. */
+    static KafkaBrokerProcess brokerWithTopics() {
+        KafkaBrokerProcess broker = KafkaBrokerProcess.startNew();
+        try {
+            broker.createTopic(Topics.RELEASE_EVENTS, 6);
+            broker.createTopic(Topics.RELEASE_EVENTS_DLQ, 1);
+            broker.createTopic(Topics.CLIENT_REPORTS, 6);
+            return broker;
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
     }
 
     static String redis() {
