@@ -8,6 +8,7 @@ import dev.rollgate.contracts.ruleset.UnreadableRulesetException;
 import dev.rollgate.gateway.memory.NearMemory;
 import dev.rollgate.gateway.resolve.CompiledSegment;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
@@ -15,102 +16,111 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The near cache: each segment's compiled ruleset, loaded from Redis on the first client that asks and
  * kept until targeting-service announces a change ({@link SegmentChangeListener}) or a revision check
- * finds it stale ({@link RevisionCheck}). Concurrent misses of one segment share one Redis read. A segment
- * the cache holds is answered also while Redis is down, and one that Redis shows older than it was (restarted
- * empty, flushed, rebuilding) is answered as it was ({@link SegmentHistory}).
+ * finds it stale ({@link RevisionCheck}), within the segments' share of the memory budget ({@link HeldSegments}).
+ * Concurrent misses of one segment share one Redis read. A segment the cache holds is answered also while Redis
+ * is down, and one that Redis shows older than it was (restarted empty, flushed, rebuilding) is answered as it
+ * was.
  */
 @ApplicationScoped
 public class SegmentCache {
 
+    private static final Logger LOG = Logger.getLogger(SegmentCache.class);
+
     private final Redis redis;
     private final NearMemory memory;
-    private final Map<String, CompletableFuture<SegmentLookup>> entries = new ConcurrentHashMap<>();
-    private final SegmentHistory history = new SegmentHistory();
+    private final HeldSegments held;
+    /** Loads under way; a change announced meanwhile removes the load, whose result is then not current. */
+    private final Map<String, CompletableFuture<SegmentLookup>> loading = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
+    private final AtomicBoolean evictionTold = new AtomicBoolean();
 
     SegmentCache(Redis redis, NearMemory memory, MeterRegistry registry) {
         this.redis = redis;
         this.memory = memory;
+        this.held = new HeldSegments(memory.segmentShare());
         this.hits = registry.counter("rollgate.gateway.near.cache", "result", "hit");
         this.misses = registry.counter("rollgate.gateway.near.cache", "result", "miss");
-        registry.gaugeMapSize("rollgate.gateway.near.cache.segments", java.util.List.of(), entries);
+        registry.gauge("rollgate.gateway.near.cache.segments", held, h -> h.revisions().size());
+        FunctionCounter.builder("rollgate.gateway.near.cache.evictions", held, HeldSegments::evictions)
+                .description("compiled segments let go to stay within the memory budget").register(registry);
     }
 
     public Uni<SegmentLookup> lookup(String appKey, Platform platform) {
         String segment = RedisKeys.segment(appKey, platform);
-        CompletableFuture<SegmentLookup> cached = entries.get(segment);
-        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+        SegmentLookup.Found current = held.current(segment);
+        if (current != null) {
             hits.increment();
-            return Uni.createFrom().item(cached.join());
+            return Uni.createFrom().item(current);
         }
         misses.increment();
         CompletableFuture<SegmentLookup> created = new CompletableFuture<>();
-        CompletableFuture<SegmentLookup> entry = entries.putIfAbsent(segment, created);
+        CompletableFuture<SegmentLookup> entry = loading.putIfAbsent(segment, created);
         if (entry == null) {
             entry = created;
             load(appKey, platform).subscribe().with(loaded -> {
-                SegmentLookup lookup = history.settle(segment, loaded);
-                if (lookup instanceof SegmentLookup.UnknownApp) {
-                    // An app registered a moment from now must not stay unknown: only found segments are kept.
-                    entries.remove(segment, created);
+                boolean unchangedMeanwhile = loading.remove(segment, created);
+                try {
+                    created.complete(held.settle(segment, loaded, unchangedMeanwhile));
+                } catch (RulesUnavailableException e) {
+                    created.completeExceptionally(e);
                 }
-                created.complete(lookup);
                 reweigh();
             }, failure -> {
-                SegmentLookup.Found known = history.lastFound(segment);
+                loading.remove(segment, created);
+                SegmentLookup.Found known = held.answerWhileUnreachable(segment);
                 if (known != null) {
-                    // Redis is down and the segment was dropped meanwhile: what it was is better than no answer.
+                    // Redis is down and a change was announced meanwhile: what it was is better than no answer,
+                    // until the subscription or the revision check says otherwise.
                     created.complete(known);
                     return;
                 }
-                entries.remove(segment, created);
                 created.completeExceptionally(failure);
             });
         }
         return Uni.createFrom().completionStage(entry);
     }
 
-    /** Drops one segment; the next client reads it from Redis again. */
+    /** The next client of the segment has it read from Redis again. */
     public void invalidate(String segment) {
-        if (entries.remove(segment) != null) {
-            reweigh();
-        }
+        loading.remove(segment);
+        held.markStale(segment);
     }
 
     public void invalidateAll() {
-        entries.clear();
-        reweigh();
+        loading.clear();
+        held.markAllStale();
     }
 
-    /** Tells the memory budget what the held segments weigh; segments change only with releases, so rarely. */
+    /** Tells the memory budget what the held segments weigh, and the operator once that they no longer all fit. */
     private void reweigh() {
-        memory.segmentsWeigh(history.weight());
+        memory.segmentsWeigh(held.weight());
+        if (held.evictions() > 0 && evictionTold.compareAndSet(false, true)) {
+            LOG.warnf("compiled segments are being let go to stay within %d MiB (their share of CACHE_BUDGET):"
+                    + " clients ask for more segments than fit, and each one let go is read and compiled again"
+                    + " when asked; raise CACHE_BUDGET and the heap (docs/performance.md, capacity model)",
+                    memory.segmentShare() >> 20);
+        }
     }
 
-    /** The segments held, with the revision of each. */
+    /** The segments held and current, with the revision of each. */
     public Map<String, Long> revisions() {
-        Map<String, Long> revisions = new java.util.HashMap<>();
-        entries.forEach((segment, entry) -> {
-            if (entry.isDone() && !entry.isCompletedExceptionally()
-                    && entry.join() instanceof SegmentLookup.Found found) {
-                revisions.put(segment, found.segment().revision());
-            }
-        });
-        return revisions;
+        return held.revisions();
     }
 
     public Set<String> segments() {
-        return entries.keySet();
+        return held.currentSegments();
     }
 
     /**
@@ -118,7 +128,7 @@ public class SegmentCache {
      * clients were told about it ({@link AdmissionCache}).
      */
     private Uni<SegmentLookup> load(String appKey, Platform platform) {
-        SegmentLookup.Found before = history.lastFound(RedisKeys.segment(appKey, platform));
+        SegmentLookup.Found before = held.lastFound(RedisKeys.segment(appKey, platform));
         CompiledSegment previous = before == null ? null : before.segment();
         return redis.batch(java.util.List.of(
                         Request.cmd(Command.GET).arg(RedisKeys.ruleset(appKey, platform)),

@@ -14,24 +14,22 @@ import java.util.function.BinaryOperator;
 /**
  * The one memory budget of the gateway's caches: the compiled segments it answers from, each distinct
  * answer's bytes, and what Redis said about clients' audiences, across revisions. Segments are held by the
- * near cache ({@code SegmentCache}), which tells their weight here; everything derived from them lives here,
- * weighed, in one Caffeine cache whose limit is what the segments leave of the budget. Past it, the least
- * valuable entries go (Caffeine's W-TinyLFU), so a flood of distinct clients or answers cannot grow the heap.
- * The segments themselves are not evicted (they are what a Redis outage is answered from): past the budget
- * the derived values keep a tenth of it, and the budget and heap must be sized for the segments clients ask
- * for (docs/performance.md: about 146 KB for a segment of 50 packages).
+ * near cache ({@code HeldSegments}) within {@link #segmentShare()} and their weight is told here; everything
+ * derived from them lives here, weighed, in one Caffeine cache whose limit is what the segments leave of the
+ * budget, never less than a tenth of it. Past their limits, the least valuable entries go (Caffeine's
+ * W-TinyLFU), so neither a flood of distinct clients or answers nor an app with thousands of segments can grow
+ * the heap past the budget.
  */
 @ApplicationScoped
 public class NearMemory {
 
     private static final Logger LOG = Logger.getLogger(NearMemory.class);
-    /** What the derived values keep however much the segments take: without them, every request costs more. */
+    /** What the derived values keep however many segments are held: without them, every request costs more. */
     private static final double DERIVED_FLOOR = 0.1;
 
     private final long budget;
     private final Cache<MemoryKey<?>, Object> derived;
     private volatile long segmentBytes;
-    private boolean segmentsOverBudget;
 
     @Inject
     NearMemory(GatewayConfig config, MeterRegistry registry) {
@@ -74,18 +72,15 @@ public class NearMemory {
         return (V) derived.asMap().merge(key, value, (kept, added) -> merge.apply((V) kept, (V) added));
     }
 
+    /** The most the compiled segments may take: the budget less what the derived values always keep. */
+    public long segmentShare() {
+        return (long) (budget * (1 - DERIVED_FLOOR));
+    }
+
     /** The compiled segments held now weigh {@code bytes}: the derived values get what is left. */
     public synchronized void segmentsWeigh(long bytes) {
         segmentBytes = bytes;
         long left = Math.max((long) (budget * DERIVED_FLOOR), budget - bytes);
-        boolean over = bytes > budget - left;
-        if (over && !segmentsOverBudget) {
-            // Once per crossing: segments are reweighed on every load, thousands of times while a cache fills.
-            LOG.warnf("the compiled segments take %d MiB of a %d MiB cache budget, and segments are not evicted:"
-                    + " raise CACHE_BUDGET and the heap (docs/performance.md, capacity model)", bytes >> 20,
-                    budget >> 20);
-        }
-        segmentsOverBudget = over;
         derived.policy().eviction().ifPresent(eviction -> eviction.setMaximum(left));
     }
 

@@ -2,6 +2,7 @@ package dev.rollgate.gateway.client;
 
 import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.PackageRules;
+import dev.rollgate.gateway.cache.SegmentCache;
 import dev.rollgate.gateway.memory.NearMemory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -29,11 +30,13 @@ import static dev.rollgate.gateway.client.Segments.byWhitelist;
 import static dev.rollgate.gateway.client.Segments.finished;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Anonymous clients that each ask for another subset of packages, under other user ids, over several apps:
- * every answer and every audience answer is distinct. The caches stay within their one budget, and past the
- * in-flight limit the gateway answers 503 with Retry-After instead of failing.
+ * every answer and every audience answer is distinct; and more apps than their segments' share of the budget
+ * holds. The caches stay within their one budget, and past the in-flight limit the gateway answers 503 with
+ * Retry-After instead of failing.
  */
 @QuarkusTest
 @TestProfile(OverloadIT.SmallBudget.class)
@@ -55,6 +58,9 @@ class OverloadIT {
 
     @Inject
     NearMemory memory;
+
+    @Inject
+    SegmentCache cache;
 
     @ConfigProperty(name = "quarkus.http.port")
     int port;
@@ -118,6 +124,34 @@ class OverloadIT {
         assertThat(statuses.get(200).get()).isGreaterThan(requests / 2);
         assertThat(memory.used()).as("the caches were used, up to their budget").isGreaterThan(BUDGET / 2);
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void moreSegmentsThanTheBudgetHoldsAreLetGoAndStillAnsweredRight() {
+        Segments segments = new Segments(redis);
+        List<String> many = new ArrayList<>();
+        for (int a = 0; a < 150; a++) {
+            String app = Segments.newApp();
+            segments.register(app);
+            List<PackageRules> packages = new ArrayList<>();
+            for (int p = 0; p < 50; p++) {
+                String packageId = Integer.toString(20_000_000 + p);
+                packages.add(new PackageRules(packageId, List.of(finished(packageId, "1." + a + "." + p)), List.of()));
+            }
+            segments.write(app, 1, true, packages.toArray(PackageRules[]::new));
+            many.add(app);
+        }
+
+        for (int pass = 0; pass < 2; pass++) {
+            for (int a = 0; a < many.size(); a++) {
+                given().queryParam("platform", "ANDROID").queryParam("clientVersion", "10.2")
+                        .queryParam("packageIds", "20000007").get("/client/v1/apps/{app}/packages", many.get(a))
+                        .then().statusCode(200).body("packages[0].version", equalTo("1." + a + ".7"));
+                assertThat(memory.used()).as("after app %d", a).isLessThanOrEqualTo(BUDGET);
+            }
+        }
+        assertThat(cache.revisions().keySet()).as("segments held").hasSizeLessThan(many.size())
+                .isNotEmpty();
     }
 
     @Test
