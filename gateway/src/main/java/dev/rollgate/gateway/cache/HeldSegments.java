@@ -3,12 +3,14 @@ package dev.rollgate.gateway.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import dev.rollgate.gateway.resolve.TaskAudience;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
@@ -28,8 +30,9 @@ import java.util.stream.Collectors;
  * empty, was flushed or is being rebuilt shows a known app as unknown or a segment at an older revision. The
  * gateway then answers from what it holds until Redis has it back, for at most {@link #HOLD}; past that it
  * believes Redis (the topic itself was reset, which no operator does to a running system without restarting
- * it). Of a segment it let go, it remembers only the revision: it then refuses to answer from the older one
- * (a 503 the client retries) rather than tell clients an older answer than they had.
+ * it). Of a segment it let go, it remembers the revision and its tasks' audiences (a few hundred bytes a task,
+ * within a sixteenth of the share): a Redis that shows it older then gets a 503 the client retries rather than
+ * an older answer than clients had, and a reload keeps what clients were told about its audiences.
  */
 final class HeldSegments {
 
@@ -38,13 +41,35 @@ final class HeldSegments {
     private final long holdNanos;
     private final Cache<String, Kept> held;
     private final Map<String, Forgotten> forgotten = new ConcurrentHashMap<>();
+    /** What the audiences kept of let-go segments may take: a sixteenth of the segments' share. */
+    private final long forgottenAudiencesMax;
+    private final AtomicLong forgottenAudiencesBytes = new AtomicLong();
     private final LongAdder evictions = new LongAdder();
 
     /** @param behindSince when Redis was first seen behind this segment, or 0 while it is not */
     private record Kept(SegmentLookup.Found found, long behindSince, boolean current) {
     }
 
-    private record Forgotten(long revision, long behindSince) {
+    /**
+     * @param audiences its tasks' audiences, so that clients keep their answers when it is loaded again; empty when
+     *                  those of the segments already let go take their share of the budget
+     */
+    private record Forgotten(long revision, long behindSince, Map<String, TaskAudience> audiences) {
+
+        Forgotten behindSince(long since) {
+            return new Forgotten(revision, since, audiences);
+        }
+
+        long weight() {
+            if (audiences.isEmpty()) {
+                return 0;
+            }
+            long weight = 64;
+            for (TaskAudience audience : audiences.values()) {
+                weight += 48 + audience.weight();
+            }
+            return weight;
+        }
     }
 
     HeldSegments(long maxBytes) {
@@ -53,16 +78,36 @@ final class HeldSegments {
 
     HeldSegments(long maxBytes, Duration hold) {
         this.holdNanos = hold.toNanos();
+        this.forgottenAudiencesMax = maxBytes / 16;
         this.held = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .<String, Kept>weigher((segment, kept) -> (int) Math.min(Integer.MAX_VALUE, kept.found().weight()))
                 // Run within the eviction itself, so that no load can come between letting go and remembering.
                 .evictionListener((String segment, Kept kept, RemovalCause cause) -> {
                     evictions.increment();
-                    forgotten.put(segment, new Forgotten(kept.found().segment().revision(), kept.behindSince()));
+                    remember(segment, kept);
                 })
                 .executor(Runnable::run)
                 .build();
+    }
+
+    private void remember(String segment, Kept kept) {
+        Forgotten full = new Forgotten(kept.found().segment().revision(), kept.behindSince(),
+                kept.found().segment().audiences());
+        long weight = full.weight();
+        boolean room = forgottenAudiencesBytes.addAndGet(weight) <= forgottenAudiencesMax;
+        if (!room) {
+            forgottenAudiencesBytes.addAndGet(-weight);
+        }
+        replaceForgotten(segment, room ? full : new Forgotten(full.revision(), full.behindSince(), Map.of()));
+    }
+
+    /** Puts (or with null removes) what is remembered of a let-go segment, keeping the audiences' total. */
+    private void replaceForgotten(String segment, Forgotten next) {
+        Forgotten before = next == null ? forgotten.remove(segment) : forgotten.put(segment, next);
+        if (before != null && !before.audiences().isEmpty()) {
+            forgottenAudiencesBytes.addAndGet(-before.weight());
+        }
     }
 
     /** The segment, when it is held and no change was announced for it since it was loaded; else null. */
@@ -92,13 +137,15 @@ final class HeldSegments {
             if (behind && holdNanos > 0 && (behindSince == 0 || now - behindSince < holdNanos)) {
                 long since = behindSince == 0 ? now : behindSince;
                 if (kept == null) {
-                    forgotten.put(segment, new Forgotten(revision, since));
+                    forgotten.put(segment, gone.behindSince(since));
                     return null;
                 }
                 answer[0] = kept.found();
                 return new Kept(kept.found(), since, current);
             }
-            forgotten.remove(segment);
+            if (gone != null) {
+                replaceForgotten(segment, null);
+            }
             answer[0] = loaded;
             return loaded instanceof SegmentLookup.Found found ? new Kept(found, 0, current) : null;
         });
@@ -118,6 +165,19 @@ final class HeldSegments {
 
     void markAllStale() {
         held.asMap().keySet().forEach(this::markStale);
+    }
+
+    /**
+     * The audiences of the segment's tasks as last found, held or let go: a new revision, or the same one loaded
+     * again, takes over those that did not change, and so what clients were told about them.
+     */
+    Map<String, TaskAudience> audiences(String segment) {
+        Kept kept = held.getIfPresent(segment);
+        if (kept != null) {
+            return kept.found().segment().audiences();
+        }
+        Forgotten gone = forgotten.get(segment);
+        return gone == null ? Map.of() : gone.audiences();
     }
 
     /** What was last found of the segment and is still held, when Redis cannot be asked; null otherwise. */

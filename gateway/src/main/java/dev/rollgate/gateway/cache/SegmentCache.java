@@ -7,6 +7,7 @@ import dev.rollgate.contracts.ruleset.RulesetJson;
 import dev.rollgate.contracts.ruleset.UnreadableRulesetException;
 import dev.rollgate.gateway.memory.NearMemory;
 import dev.rollgate.gateway.resolve.CompiledSegment;
+import dev.rollgate.gateway.resolve.TaskAudience;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -128,8 +129,7 @@ public class SegmentCache {
      * clients were told about it ({@link AdmissionCache}).
      */
     private Uni<SegmentLookup> load(String appKey, Platform platform) {
-        SegmentLookup.Found before = held.lastFound(RedisKeys.segment(appKey, platform));
-        CompiledSegment previous = before == null ? null : before.segment();
+        Map<String, TaskAudience> previous = held.audiences(RedisKeys.segment(appKey, platform));
         return redis.batch(java.util.List.of(
                         Request.cmd(Command.GET).arg(RedisKeys.ruleset(appKey, platform)),
                         Request.cmd(Command.SISMEMBER).arg(RedisKeys.KNOWN_APPS).arg(appKey)))
@@ -139,7 +139,7 @@ public class SegmentCache {
     }
 
     private static SegmentLookup lookupOf(String appKey, Platform platform, Response json, Response known,
-                                          CompiledSegment previous) {
+                                          Map<String, TaskAudience> previous) {
         if (json != null) {
             try {
                 String text = json.toString();

@@ -3,6 +3,7 @@ package dev.rollgate.gateway.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollgate.contracts.catalog.DiffPackage;
+import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.version.Version;
 import dev.rollgate.gateway.memory.MemoryKey;
 import dev.rollgate.gateway.memory.NearMemory;
@@ -29,15 +30,16 @@ class EncodedAnswers {
     }
 
     /**
-     * The segment compares by identity: the same answer under another revision is another key. {@code diffs}
-     * holds the diff offered for each resolution (null where none), and is empty for the many clients that
-     * get no diff, so they keep sharing one entry.
+     * The same answer under another revision is another key. The segment is named, not held: an answer kept
+     * must not keep a segment the near cache let go, and the same segment loaded again finds its answers.
+     * {@code diffs} holds the diff offered for each resolution (null where none), and is empty for the many
+     * clients that get no diff, so they keep sharing one entry.
      */
-    private record Key(CompiledSegment segment, List<Resolution> resolved, List<DiffPackage> diffs)
-            implements MemoryKey<Encoded> {
+    private record Key(String appKey, Platform platform, long revision, List<Resolution> resolved,
+                       List<DiffPackage> diffs) implements MemoryKey<Encoded> {
         @Override
         public int weigh(Encoded encoded) {
-            return 96 + 8 * resolved.size() + 8 * diffs.size() + encoded.body().length + encoded.etag().length();
+            return 96 + 48 * resolved.size() + 8 * diffs.size() + encoded.body().length + encoded.etag().length();
         }
     }
 
@@ -53,7 +55,7 @@ class EncodedAnswers {
     Encoded of(CompiledSegment segment, List<Resolution> resolved, Map<String, Version> installed,
                int nextCheckAfterSeconds) {
         List<DiffPackage> diffs = installed.isEmpty() ? List.of() : diffs(resolved, installed);
-        Key key = new Key(segment, resolved, diffs);
+        Key key = new Key(segment.appKey(), segment.platform(), segment.revision(), resolved, diffs);
         Encoded known = memory.get(key);
         if (known != null) {
             return known;

@@ -6,6 +6,7 @@ import dev.rollgate.contracts.ruleset.PackageRules;
 import dev.rollgate.contracts.version.Version;
 
 import java.util.List;
+import java.util.Map;
 
 /** One package of a segment: its active tasks and its finished versions, highest first. */
 public final class CompiledPackage {
@@ -18,12 +19,11 @@ public final class CompiledPackage {
     record Finished(FinishedVersion version, ClientRange range, Resolution resolution) {
     }
 
-    /** @param previous the same package in the segment's previous revision, or null */
-    CompiledPackage(PackageRules rules, CompiledPackage previous) {
+    /** @param previous the audiences of the segment's previous revision, by task id */
+    CompiledPackage(PackageRules rules, Map<String, TaskAudience> previous) {
         this.packageId = rules.packageId();
         this.active = rules.active().stream()
-                .map(release -> new CompiledRelease(packageId, release, previous == null ? null
-                        : previous.activeTask(release.taskId())))
+                .map(release -> new CompiledRelease(packageId, release, previous.get(release.taskId())))
                 .sorted((a, b) -> b.version().compareTo(a.version()))
                 .toList();
         this.finished = rules.finished().stream()
@@ -40,15 +40,6 @@ public final class CompiledPackage {
     /** Highest version first. */
     public List<CompiledRelease> active() {
         return active;
-    }
-
-    private CompiledRelease activeTask(String taskId) {
-        for (CompiledRelease release : active) {
-            if (release.release().taskId().equals(taskId)) {
-                return release;
-            }
-        }
-        return null;
     }
 
     /** The highest finished version the client's version fits, or null. */

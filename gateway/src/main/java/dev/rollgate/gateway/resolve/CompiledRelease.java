@@ -17,8 +17,8 @@ public final class CompiledRelease {
     private final Resolution resolution;
     private final TaskAudience audience;
 
-    /** @param previous the same task in the segment's previous revision, or null */
-    CompiledRelease(String packageId, ActiveRelease release, CompiledRelease previous) {
+    /** @param previous the audience of the same task in the segment's previous revision, or null */
+    CompiledRelease(String packageId, ActiveRelease release, TaskAudience previous) {
         this.release = release;
         this.audience = TaskAudience.of(release, previous);
         this.resolution = new Resolution(packageId, release.version(), release.releaseType(), release.artifact(),

@@ -4,12 +4,11 @@ import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.ruleset.Ruleset;
 import dev.rollgate.contracts.version.Version;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** A segment's ruleset compiled for evaluation: parsed versions, parsed operands, compiled patterns. */
@@ -19,15 +18,16 @@ public final class CompiledSegment {
     private final Platform platform;
     private final long revision;
     private final List<CompiledPackage> packages;
-    /** Every task's audience, by identity ({@link TaskAudience} keeps Object's equality). */
-    private final Set<TaskAudience> audiences = new HashSet<>();
+    /** Every task's audience, by task id ({@link TaskAudience} keeps Object's equality). */
+    private final Map<String, TaskAudience> audiences = new HashMap<>();
     /** Each package's baseline by client version: most packages of most segments have no active task. */
     private final Map<Version, Resolution[]> baselines = new ConcurrentHashMap<>();
     /**
-     * Client versions are what clients say; past this many, baselines are worked out per request. Few client
-     * versions are in use at once, and a bound known in advance makes the segment's weight known too.
+     * Client versions are what clients say; past this many, baselines are worked out per request (about a
+     * microsecond for 50 packages). Few client versions are in use at once, and a bound known in advance makes the
+     * segment's weight known too: each version held costs an array of the segment's packages.
      */
-    private static final int MAX_CLIENT_VERSIONS = 128;
+    public static final int MAX_CLIENT_VERSIONS = 32;
 
     private CompiledSegment(String appKey, Platform platform, long revision, List<CompiledPackage> packages) {
         this.appKey = appKey;
@@ -36,13 +36,13 @@ public final class CompiledSegment {
         this.packages = packages;
         for (CompiledPackage pkg : packages) {
             for (CompiledRelease release : pkg.active()) {
-                audiences.add(release.audience());
+                audiences.put(release.release().taskId(), release.audience());
             }
         }
     }
 
     public static CompiledSegment of(Ruleset ruleset) {
-        return of(ruleset, null);
+        return of(ruleset, Map.of());
     }
 
     /**
@@ -50,13 +50,21 @@ public final class CompiledSegment {
      * change keeps its {@link TaskAudience}, and so what clients were told about it.
      */
     public static CompiledSegment of(Ruleset ruleset, CompiledSegment previous) {
-        Map<String, CompiledPackage> before = new HashMap<>();
-        if (previous != null && previous.appKey.equals(ruleset.appKey()) && previous.platform == ruleset.platform()) {
-            previous.packages.forEach(pkg -> before.put(pkg.packageId(), pkg));
-        }
+        boolean same = previous != null && previous.appKey.equals(ruleset.appKey())
+                && previous.platform == ruleset.platform();
+        return of(ruleset, same ? previous.audiences() : Map.of());
+    }
+
+    /** Compiled with the audiences of the segment's previous revision, by task id (empty when none are known). */
+    public static CompiledSegment of(Ruleset ruleset, Map<String, TaskAudience> previous) {
         return new CompiledSegment(ruleset.appKey(), ruleset.platform(), ruleset.revision(),
-                ruleset.packages().stream().map(pkg -> new CompiledPackage(pkg, before.get(pkg.packageId())))
+                ruleset.packages().stream().map(pkg -> new CompiledPackage(pkg, previous))
                         .sorted(Comparator.comparing(CompiledPackage::packageId)).toList());
+    }
+
+    /** Every task's audience by task id: what a reload of this segment takes over when it was let go. */
+    public Map<String, TaskAudience> audiences() {
+        return Collections.unmodifiableMap(audiences);
     }
 
     public String appKey() {
@@ -73,10 +81,10 @@ public final class CompiledSegment {
 
     /**
      * About how many bytes this segment may take on the heap: its compiled rules (three times the JSON they were
-     * read from) and its baselines at their bound. Measured for the benchmarks' segment of 50 packages (a heap
-     * histogram of 1,000 compiled segments): 60 KB compiled from 22 KB of JSON, 78 KB with baselines for 128
-     * client versions; this says 99 KB. Short strings (the values of IN rules) cost more per JSON character than
-     * the artifacts' addresses and digests that make up most of a segment, hence three rather than the 2.7 measured.
+     * read from) and its baselines at their bound. For the benchmarks' segment of 50 packages, {@code
+     * SegmentFootprint} (benchmarks/run) measures 60 KB compiled from 22 KB of JSON, and this says 75 KB. Short
+     * strings (the values of IN rules) cost more per JSON character than the artifacts' addresses and digests
+     * that make up most of a segment, hence three rather than the 2.7 measured.
      */
     public long weight(int rulesetJsonLength) {
         return 3L * rulesetJsonLength + (long) MAX_CLIENT_VERSIONS * (48 + 4L * packages.size());
@@ -84,7 +92,7 @@ public final class CompiledSegment {
 
     /** Whether one of this segment's tasks has this audience: answers about any other are stale here. */
     public boolean holds(TaskAudience audience) {
-        return audiences.contains(audience);
+        return audiences.get(audience.taskId()) == audience;
     }
 
     /** By index into {@link #packages()}: each package's baseline for a client of that version, or null. */

@@ -1,7 +1,14 @@
 package dev.rollgate.gateway.cache;
 
+import dev.rollgate.contracts.release.GrayscaleSpec;
+import dev.rollgate.contracts.release.IdType;
 import dev.rollgate.contracts.release.Platform;
+import dev.rollgate.contracts.release.ReleaseType;
+import dev.rollgate.contracts.release.VersionArtifact;
+import dev.rollgate.contracts.ruleset.ActiveRelease;
+import dev.rollgate.contracts.ruleset.PackageRules;
 import dev.rollgate.contracts.ruleset.Ruleset;
+import dev.rollgate.contracts.ruleset.WhitelistRef;
 import dev.rollgate.gateway.resolve.CompiledSegment;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +101,48 @@ class HeldSegmentsTest {
                 .isInstanceOf(RulesUnavailableException.class);
         SegmentLookup.Found same = at(app, 9, 1_000);
         assertThat(held.settle(letGo, same, true)).isSameAs(same);
+    }
+
+    private static Ruleset withOneWhitelistTask(long revision) {
+        return new Ruleset(Ruleset.FORMAT_VERSION, "shop", Platform.ANDROID, revision, java.util.List.of(
+                new PackageRules("20000001", java.util.List.of(), java.util.List.of(new ActiveRelease("t1", "1.0.1",
+                        ReleaseType.GRAYSCALE, false, GrayscaleSpec.whitelist(java.util.List.of("w1")),
+                        java.util.List.of(new WhitelistRef("w1", IdType.USER_ID)), java.util.List.of(),
+                        new VersionArtifact("https://cdn.example/p.zip", "ab".repeat(32), 1024, null, null, "1.0",
+                                null), 7L)))));
+    }
+
+    /** Holds the shop's segment, then pushes it out with {@code others} segments asked more often. */
+    private static CompiledSegment heldThenLetGo(HeldSegments held, int others) {
+        CompiledSegment first = CompiledSegment.of(withOneWhitelistTask(9));
+        held.settle("shop:ANDROID", new SegmentLookup.Found(first, 1_000), true);
+        for (int round = 0; round < 3; round++) {
+            for (int app = 0; app < others; app++) {
+                if (held.current("app" + app + ":ANDROID") == null) {
+                    held.settle("app" + app + ":ANDROID", at("app" + app, 1, 1_000), true);
+                }
+            }
+        }
+        assertThat(held.lastFound("shop:ANDROID")).as("let go").isNull();
+        return first;
+    }
+
+    @Test
+    void aSegmentLoadedAgainAfterItWasLetGoKeepsItsTasksAudiences() {
+        HeldSegments held = new HeldSegments(20_000);
+        CompiledSegment first = heldThenLetGo(held, 40);
+
+        CompiledSegment again = CompiledSegment.of(withOneWhitelistTask(9), held.audiences("shop:ANDROID"));
+        assertThat(again.audiences().get("t1")).isSameAs(first.audiences().get("t1"));
+    }
+
+    @Test
+    void theAudiencesOfLetGoSegmentsStayWithinTheirShare() {
+        HeldSegments held = new HeldSegments(2_000);
+        heldThenLetGo(held, 10);
+        assertThat(held.audiences("shop:ANDROID")).isEmpty();
+        assertThatThrownBy(() -> held.settle("shop:ANDROID", at(4), true))
+                .as("the revision is still remembered").isInstanceOf(RulesUnavailableException.class);
     }
 
     @Test
