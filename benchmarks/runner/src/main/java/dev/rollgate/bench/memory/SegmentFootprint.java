@@ -4,6 +4,7 @@ import dev.rollgate.bench.jmh.TypicalSegment;
 import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.RulesetJson;
+import dev.rollgate.contracts.ruleset.UnreadableRulesetException;
 import dev.rollgate.contracts.ruleset.WhitelistRef;
 import dev.rollgate.contracts.version.Version;
 import dev.rollgate.gateway.resolve.Audience;
@@ -45,7 +46,7 @@ public final class SegmentFootprint {
     private SegmentFootprint() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, UnreadableRulesetException {
         List<String> rulesets = new ArrayList<>(SEGMENTS);
         for (int i = 0; i < SEGMENTS; i++) {
             rulesets.add(RulesetJson.write(TypicalSegment.build("footprint-" + i, Platform.ANDROID, i, "w-" + i)));
