@@ -1,15 +1,12 @@
 package dev.rollgate.bench.jmh;
 
 import dev.rollgate.contracts.release.Platform;
-import dev.rollgate.contracts.ruleset.ActiveRelease;
-import dev.rollgate.contracts.ruleset.WhitelistRef;
 import dev.rollgate.contracts.version.Version;
 import dev.rollgate.gateway.resolve.Audience;
 import dev.rollgate.gateway.resolve.ClientContext;
 import dev.rollgate.gateway.resolve.CompiledSegment;
 import dev.rollgate.gateway.resolve.Resolution;
 import dev.rollgate.gateway.resolve.Resolver;
-import io.smallrye.mutiny.Uni;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,17 +36,7 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class ResolutionBenchmark {
 
-    private static final Audience INSTANT = new Audience() {
-        @Override
-        public Uni<Boolean> isMember(String appKey, List<WhitelistRef> whitelists, ClientContext client) {
-            return Uni.createFrom().item(Boolean.TRUE);
-        }
-
-        @Override
-        public Uni<Boolean> holdsSlot(String appKey, ActiveRelease release, ClientContext client) {
-            return Uni.createFrom().item(Boolean.TRUE);
-        }
-    };
+    private static final Audience INSTANT = new FixedAudience(true);
 
     private CompiledSegment segment;
     private ClientContext matching;

@@ -1,17 +1,15 @@
 package dev.rollgate.bench.memory;
 
+import dev.rollgate.bench.jmh.FixedAudience;
 import dev.rollgate.bench.jmh.TypicalSegment;
 import dev.rollgate.contracts.release.Platform;
-import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.RulesetJson;
 import dev.rollgate.contracts.ruleset.UnreadableRulesetException;
-import dev.rollgate.contracts.ruleset.WhitelistRef;
 import dev.rollgate.contracts.version.Version;
 import dev.rollgate.gateway.resolve.Audience;
 import dev.rollgate.gateway.resolve.ClientContext;
 import dev.rollgate.gateway.resolve.CompiledSegment;
 import dev.rollgate.gateway.resolve.Resolver;
-import io.smallrye.mutiny.Uni;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,17 +29,7 @@ public final class SegmentFootprint {
     private static final int SEGMENTS = 1_000;
     private static final int CLIENT_VERSIONS = CompiledSegment.MAX_CLIENT_VERSIONS;
 
-    private static final Audience NOBODY = new Audience() {
-        @Override
-        public Uni<Boolean> isMember(String appKey, List<WhitelistRef> whitelists, ClientContext client) {
-            return Uni.createFrom().item(Boolean.FALSE);
-        }
-
-        @Override
-        public Uni<Boolean> holdsSlot(String appKey, ActiveRelease release, ClientContext client) {
-            return Uni.createFrom().item(Boolean.FALSE);
-        }
-    };
+    private static final Audience NOBODY = new FixedAudience(false);
 
     private SegmentFootprint() {
     }
