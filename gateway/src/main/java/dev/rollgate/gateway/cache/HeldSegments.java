@@ -213,6 +213,11 @@ final class HeldSegments {
         return revisions;
     }
 
+    /** How many segments are held and current: what a metrics scrape asks, without building the map. */
+    long currentCount() {
+        return held.asMap().values().stream().filter(Kept::current).count();
+    }
+
     Set<String> currentSegments() {
         return held.asMap().entrySet().stream().filter(entry -> entry.getValue().current())
                 .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());

@@ -53,18 +53,17 @@ public class SegmentCache {
         this.held = new HeldSegments(memory.segmentShare());
         this.hits = registry.counter("rollgate.gateway.near.cache", "result", "hit");
         this.misses = registry.counter("rollgate.gateway.near.cache", "result", "miss");
-        registry.gauge("rollgate.gateway.near.cache.segments", held, h -> h.revisions().size());
+        registry.gauge("rollgate.gateway.near.cache.segments", held, HeldSegments::currentCount);
         FunctionCounter.builder("rollgate.gateway.near.cache.evictions", held, HeldSegments::evictions)
                 .description("compiled segments let go to stay within the memory budget").register(registry);
     }
 
     public Uni<SegmentLookup> lookup(String appKey, Platform platform) {
-        String segment = RedisKeys.segment(appKey, platform);
-        SegmentLookup.Found current = held.current(segment);
+        SegmentLookup.Found current = current(appKey, platform);
         if (current != null) {
-            hits.increment();
             return Uni.createFrom().item(current);
         }
+        String segment = RedisKeys.segment(appKey, platform);
         misses.increment();
         CompletableFuture<SegmentLookup> created = new CompletableFuture<>();
         CompletableFuture<SegmentLookup> entry = loading.putIfAbsent(segment, created);
@@ -91,6 +90,15 @@ public class SegmentCache {
             });
         }
         return Uni.createFrom().completionStage(entry);
+    }
+
+    /** The segment as held, when it is held and no change was announced since; else null (not counted a miss). */
+    public SegmentLookup.Found current(String appKey, Platform platform) {
+        SegmentLookup.Found current = held.current(RedisKeys.segment(appKey, platform));
+        if (current != null) {
+            hits.increment();
+        }
+        return current;
     }
 
     /** The next client of the segment has it read from Redis again. */

@@ -35,7 +35,8 @@ import java.util.Map;
 
 /**
  * The client API: which package versions this client should run. Answers from the near cache and Redis
- * only; never waits on PostgreSQL or Kafka.
+ * only; never waits on PostgreSQL or Kafka. A question asked again is answered as it was while that answer
+ * holds ({@link RememberedAnswers}).
  */
 @Path("/client/v1/apps/{appKey}/packages")
 @Tag(name = "Client API")
@@ -45,14 +46,16 @@ public class ClientPackagesResource {
     private final RedisAudience audience;
     private final AdmissionCache admissions;
     private final EncodedAnswers answers;
+    private final RememberedAnswers remembered;
     private final int nextCheckAfterSeconds;
 
     ClientPackagesResource(SegmentCache cache, RedisAudience audience, AdmissionCache admissions,
-                           EncodedAnswers answers, GatewayConfig config) {
+                           EncodedAnswers answers, RememberedAnswers remembered, GatewayConfig config) {
         this.cache = cache;
         this.audience = audience;
         this.admissions = admissions;
         this.answers = answers;
+        this.remembered = remembered;
         this.nextCheckAfterSeconds = config.nextCheckAfterSeconds();
     }
 
@@ -84,14 +87,31 @@ public class ClientPackagesResource {
         if (!IdPatterns.isAppKey(appKey)) {
             return Uni.createFrom().item(unknownApp(appKey));
         }
+        String query = request.query();
+        RememberedAnswers.Kept kept = remembered.recall(appKey, query);
+        SegmentLookup.Found held = kept == null ? null : cache.current(appKey, kept.platform());
+        if (held != null && remembered.holds(kept, held.segment(), Instant.now())) {
+            return Uni.createFrom().item(answer(kept.answer(), ifNoneMatch));
+        }
+        Instant now = Instant.now();
         Map<String, String> params = firstValues(request);
-        ClientContext client = ClientContextParser.parse(params, Instant.now());
+        ClientContext client = ClientContextParser.parse(params, now);
         Map<String, Version> installed = InstalledVersions.parse(params.get(InstalledVersions.PARAMETER));
-        return cache.lookup(appKey, client.platform()).chain(lookup -> switch (lookup) {
+        Uni<SegmentLookup> lookup = held != null && held.segment().platform() == client.platform()
+                ? Uni.createFrom().item(held) : cache.lookup(appKey, client.platform());
+        return lookup.chain(found -> switch (found) {
             case SegmentLookup.UnknownApp unknown -> Uni.createFrom().item(unknownApp(appKey));
-            case SegmentLookup.Found found -> Resolver.resolve(found.segment(), client, audience, admissions)
-                    .map(resolved -> answer(answers.of(found.segment(), resolved, installed, nextCheckAfterSeconds),
-                            ifNoneMatch));
+            case SegmentLookup.Found segment -> {
+                WitnessedAudience witnessed = new WitnessedAudience(audience);
+                yield Resolver.resolve(segment.segment(), client, witnessed, admissions).map(resolved -> {
+                    EncodedAnswers.Encoded encoded = answers.of(segment.segment(), resolved, installed,
+                            nextCheckAfterSeconds);
+                    if (!witnessed.failed()) {
+                        remembered.remember(appKey, query, segment.segment(), now, encoded);
+                    }
+                    return answer(encoded, ifNoneMatch);
+                });
+            }
         });
     }
 

@@ -3,7 +3,6 @@ package dev.rollgate.gateway.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollgate.contracts.catalog.DiffPackage;
-import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.version.Version;
 import dev.rollgate.gateway.memory.MemoryKey;
 import dev.rollgate.gateway.memory.NearMemory;
@@ -30,16 +29,54 @@ class EncodedAnswers {
     }
 
     /**
-     * The same answer under another revision is another key. The segment is named, not held: an answer kept
-     * must not keep a segment the near cache let go, and the same segment loaded again finds its answers.
-     * {@code diffs} holds the diff offered for each resolution (null where none), and is empty for the many
-     * clients that get no diff, so they keep sharing one entry.
+     * Keyed by the segment's compilation, not by its revision and the resolutions' values: within one
+     * compilation equal resolutions are the same objects, so the lists compare by identity, cheaply, on every
+     * request. A segment compiled again (a rebuild's announcement, a reload after the near cache let it go)
+     * writes its few distinct answers once more; the keys of the old compilation are never asked again and
+     * go with the budget's least valuable entries. The segment is named, not held, so an answer kept does not
+     * keep a segment the near cache let go. {@code diffs} holds the diff offered for each resolution (null
+     * where none), and is empty for the many clients that get no diff, so they keep sharing one entry.
      */
-    private record Key(String appKey, Platform platform, long revision, List<Resolution> resolved,
-                       List<DiffPackage> diffs) implements MemoryKey<Encoded> {
+    private static final class Key implements MemoryKey<Encoded> {
+
+        private final long compilation;
+        private final List<Resolution> resolved;
+        private final List<DiffPackage> diffs;
+        private final int hash;
+
+        Key(long compilation, List<Resolution> resolved, List<DiffPackage> diffs) {
+            this.compilation = compilation;
+            this.resolved = resolved;
+            this.diffs = diffs;
+            this.hash = (Long.hashCode(compilation) * 31 + resolved.hashCode()) * 31 + diffs.hashCode();
+        }
+
         @Override
         public int weigh(Encoded encoded) {
             return 96 + 48 * resolved.size() + 8 * diffs.size() + encoded.body().length + encoded.etag().length();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && hash == that.hash && compilation == that.compilation
+                    && sameElements(resolved, that.resolved) && sameElements(diffs, that.diffs);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        private static boolean sameElements(List<?> a, List<?> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -55,7 +92,7 @@ class EncodedAnswers {
     Encoded of(CompiledSegment segment, List<Resolution> resolved, Map<String, Version> installed,
                int nextCheckAfterSeconds) {
         List<DiffPackage> diffs = installed.isEmpty() ? List.of() : diffs(resolved, installed);
-        Key key = new Key(segment.appKey(), segment.platform(), segment.revision(), resolved, diffs);
+        Key key = new Key(segment.compilation(), resolved, diffs);
         Encoded known = memory.get(key);
         if (known != null) {
             return known;

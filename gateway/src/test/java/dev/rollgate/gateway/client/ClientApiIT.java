@@ -196,6 +196,35 @@ class ClientApiIT {
     }
 
     @Test
+    void anAnswerAWhitelistCheckFailedIsNotRememberedForTheSameQuestion() {
+        segments.write(app, 7, true,
+                new PackageRules("20000001", List.of(finished("20000001", "1.0.1")),
+                        List.of(byWhitelist("t1", "20000001", "1.0.2", "w1", List.of(cityIn("Hangzhou"))))));
+        // A key of the wrong type makes Redis answer the membership check with an error: the task fails closed.
+        redis.sendAndAwait(Request.cmd(Command.SET).arg(RedisKeys.whitelistMembers(app, "w1")).arg("not a set"));
+        assertThat(versionFor("u1", "Hangzhou", "20000001")).isEqualTo("1.0.1");
+
+        // Mended without a change announced: the segment's compilation is the same, and so is the question.
+        redis.sendAndAwait(Request.cmd(Command.DEL).arg(RedisKeys.whitelistMembers(app, "w1")));
+        segments.members(app, "w1", "u1");
+        assertThat(versionFor("u1", "Hangzhou", "20000001")).isEqualTo("1.0.2");
+    }
+
+    @Test
+    void theSameQuestionAskedAgainAfterTheWindowEndedGetsTheBaseline() {
+        Instant end = Instant.now().plusSeconds(2);
+        segments.write(app, 9, true, new PackageRules("20000001", List.of(finished("20000001", "1.0.1")),
+                List.of(byTimeWindow("t1", "20000001", "1.1", end, 100))));
+
+        assertThat(versionFor("user1", null, "20000001")).isEqualTo("1.1");
+        assertThat(versionFor("user1", null, "20000001")).isEqualTo("1.1");
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(end));
+
+        // The answer given before the end was remembered for this exact question: it must not outlive the window.
+        assertThat(versionFor("user1", null, "20000001")).isEqualTo("1.0.1");
+    }
+
+    @Test
     void anAppWithNothingReleasedGetsAnEmptyAnswer() {
         client("u1", null).get("/client/v1/apps/{app}/packages", app).then().statusCode(200)
                 .body("revision", equalTo(0)).body("packages", hasSize(0));

@@ -18,6 +18,13 @@ public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         port = FreePorts.next();
+        startRedis();
+        String url = "redis://127.0.0.1:" + port;
+        return Map.of("quarkus.redis.hosts", url, "rollgate.gateway.redis-url", url);
+    }
+
+    /** Starts it again, empty, on the port it had: Redis back after an outage. */
+    static void startRedis() {
         try {
             process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                     "--save", "", "--appendonly", "no")
@@ -33,8 +40,6 @@ public class PrivateRedis implements QuarkusTestResourceLifecycleManager {
             }
             sleep();
         }
-        String url = "redis://127.0.0.1:" + port;
-        return Map.of("quarkus.redis.hosts", url, "rollgate.gateway.redis-url", url);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.rollgate.contracts.release.Platform;
 import dev.rollgate.contracts.release.ReleaseType;
 import dev.rollgate.contracts.release.RuleOperator;
 import dev.rollgate.contracts.release.RuleType;
+import dev.rollgate.contracts.release.ValueType;
 import dev.rollgate.contracts.release.VersionArtifact;
 import dev.rollgate.contracts.ruleset.ActiveRelease;
 import dev.rollgate.contracts.ruleset.FinishedVersion;
@@ -407,5 +408,28 @@ class ResolverTest {
         ClientContext later = client("10.2.0", "alice", null, "Hangzhou", Set.of(), NOW.plusSeconds(61));
         assertThat(versionsRemembering(segment, later)).containsExactly(PKG + "=1.0.0");
         assertThat(audience.slotQuestions).hasSize(1);
+    }
+
+    @Test
+    void anAnswerHoldsUntilTheNextWindowEndsAndForeverWithoutOne() {
+        CompiledSegment windows = segment(pkg("p1", List.of(finished("1.0.0", "1.0", null)),
+                        timeWindow("1.2.0", NOW.plusSeconds(60), 10)),
+                pkg("p2", List.of(finished("1.0.0", "1.0", null)), timeWindow("1.1.0", NOW.plusSeconds(600), 10)));
+        CompiledSegment none = segment(pkg("p1", List.of(finished("1.0.0", "1.0", null)), official("1.1.0")));
+
+        assertThat(windows.answersHoldUntil(NOW)).isEqualTo(NOW.plusSeconds(60));
+        assertThat(windows.answersHoldUntil(NOW.plusSeconds(60))).isEqualTo(NOW.plusSeconds(600));
+        assertThat(windows.answersHoldUntil(NOW.plusSeconds(600))).isEqualTo(Instant.MAX);
+        assertThat(none.answersHoldUntil(NOW)).isEqualTo(Instant.MAX);
+    }
+
+    @Test
+    void anAnswerOfASegmentWhoseRuleReadsTheClockHoldsNoLongerThanTheMoment() {
+        AdvancedRule beforeNewYear = new AdvancedRule(RuleType.CUSTOM, ClientContext.CURRENT_TIME, RuleOperator.LT,
+                List.of("2027-01-01T00:00:00Z"), false, false, ValueType.DATE);
+        CompiledSegment segment = segment(pkg("p1", List.of(finished("1.0.0", "1.0", null)),
+                with(official("1.1.0"), List.of(beforeNewYear), fitting("1.0", null))));
+
+        assertThat(segment.answersHoldUntil(NOW)).isEqualTo(NOW);
     }
 }
