@@ -87,13 +87,13 @@ public class ClientPackagesResource {
         if (!IdPatterns.isAppKey(appKey)) {
             return Uni.createFrom().item(unknownApp(appKey));
         }
+        Instant now = Instant.now();
         String query = request.query();
         RememberedAnswers.Kept kept = remembered.recall(appKey, query);
         SegmentLookup.Found held = kept == null ? null : cache.current(appKey, kept.platform());
-        if (held != null && remembered.holds(kept, held.segment(), Instant.now())) {
+        if (kept != null && remembered.holds(kept, held == null ? null : held.segment(), now)) {
             return Uni.createFrom().item(answer(kept.answer(), ifNoneMatch));
         }
-        Instant now = Instant.now();
         Map<String, String> params = firstValues(request);
         ClientContext client = ClientContextParser.parse(params, now);
         Map<String, Version> installed = InstalledVersions.parse(params.get(InstalledVersions.PARAMETER));

@@ -58,9 +58,13 @@ class RememberedAnswers {
         return kept;
     }
 
-    /** Whether {@code kept} is still what {@code segment} answers at {@code now}. */
+    /**
+     * Whether {@code kept} is still what {@code segment} answers at {@code now}; {@code segment} is null when the
+     * near cache holds none current (a change was announced), and the answer then does not hold either.
+     */
     boolean holds(Kept kept, CompiledSegment segment, Instant now) {
-        boolean holds = kept.compilation() == segment.compilation() && now.isBefore(kept.holdsUntil());
+        boolean holds = segment != null && kept.compilation() == segment.compilation()
+                && now.isBefore(kept.holdsUntil());
         (holds ? hits : misses).increment();
         return holds;
     }
