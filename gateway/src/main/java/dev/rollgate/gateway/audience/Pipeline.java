@@ -23,15 +23,13 @@ final class Pipeline {
     record Keyed(String key, Request request) {
     }
 
-    private final Redis redis;
     private final boolean cluster;
 
-    Pipeline(Redis redis, boolean cluster) {
-        this.redis = redis;
+    Pipeline(boolean cluster) {
         this.cluster = cluster;
     }
 
-    Uni<List<Response>> send(List<Keyed> commands) {
+    Uni<List<Response>> send(Redis redis, List<Keyed> commands) {
         Map<String, List<Integer>> byTag = new LinkedHashMap<>();
         for (int i = 0; i < commands.size(); i++) {
             byTag.computeIfAbsent(cluster ? hashTag(commands.get(i).key()) : "", tag -> new ArrayList<>()).add(i);

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Whitelist membership and time-window slots, from Redis. */
 @ApplicationScoped
@@ -38,20 +39,25 @@ public class RedisAudience implements Audience, AudienceView {
     /** Claims outlive the window by a week, so a late question about them still has an answer. */
     private static final Duration CLAIMS_KEPT_AFTER_END = Duration.ofDays(7);
 
-    private final Redis redis;
+    /** The client to ask from where this runs: the event loop's own ({@link EventLoopRedis}). */
+    private final Supplier<Redis> clients;
     private final Pipeline pipeline;
     private final String claimScript;
     private final String claimSha;
 
     @Inject
-    RedisAudience(Redis redis, GatewayConfig config) {
-        this(redis, config.redisClientType() == RedisClientType.CLUSTER);
+    RedisAudience(EventLoopRedis clients, GatewayConfig config) {
+        this(clients::current, config.redisClientType() == RedisClientType.CLUSTER);
     }
 
     /** @param cluster whether {@code redis} is a cluster's client */
     RedisAudience(Redis redis, boolean cluster) {
-        this.redis = redis;
-        this.pipeline = new Pipeline(redis, cluster);
+        this(() -> redis, cluster);
+    }
+
+    private RedisAudience(Supplier<Redis> clients, boolean cluster) {
+        this.clients = clients;
+        this.pipeline = new Pipeline(cluster);
         this.claimScript = resource("/lua/claim-slot.lua");
         this.claimSha = sha1(claimScript);
     }
@@ -73,22 +79,33 @@ public class RedisAudience implements Audience, AudienceView {
         // A Redis that restarted or flushed its scripts answers NOSCRIPT: ask once more with the script's text,
         // which loads it where the claims are (on a cluster, the node of each task's claims). Asking again is
         // safe: a claim first looks whether the client already holds a slot.
-        return pipeline.send(requests)
-                .onFailure(RedisAudience::isNoScript).recoverWithUni(() -> pipeline.send(
-                        admission(appKey, tasks, client, Command.EVAL, claimScript, new int[tasks.size()])))
-                .map(responses -> {
-                    List<Boolean> admitted = new ArrayList<>(tasks.size());
-                    int at = 0;
-                    for (int count : asked) {
-                        boolean any = false;
-                        for (int i = 0; i < count; i++) {
-                            any |= responses.get(at++).toInteger() == 1;
-                        }
-                        admitted.add(any);
-                    }
-                    return admitted;
-                })
-                .onFailure().invoke(e -> logFailure("whitelist membership and time-window claims", e));
+        // One stage on the usual path: each Mutiny stage captures and restores the request's context.
+        return pipeline.send(clients.get(), requests).onItemOrFailure().transformToUni((responses, failure) -> {
+            if (failure == null) {
+                return Uni.createFrom().item(admitted(responses, asked));
+            }
+            if (!isNoScript(failure)) {
+                logFailure("whitelist membership and time-window claims", failure);
+                return Uni.createFrom().failure(failure);
+            }
+            return pipeline.send(clients.get(), admission(appKey, tasks, client, Command.EVAL, claimScript, new int[tasks.size()]))
+                    .map(retried -> admitted(retried, asked))
+                    .onFailure().invoke(e -> logFailure("whitelist membership and time-window claims", e));
+        });
+    }
+
+    /** Each task's answer: whether any of its {@code asked} commands found the client admitted. */
+    private static List<Boolean> admitted(List<Response> responses, int[] asked) {
+        List<Boolean> admitted = new ArrayList<>(asked.length);
+        int at = 0;
+        for (int count : asked) {
+            boolean any = false;
+            for (int i = 0; i < count; i++) {
+                any |= responses.get(at++).toInteger() == 1;
+            }
+            admitted.add(any);
+        }
+        return admitted;
     }
 
     /**
@@ -133,6 +150,7 @@ public class RedisAudience implements Audience, AudienceView {
         if (checks.isEmpty()) {
             return Uni.createFrom().item(whitelists.stream().map(w -> (Boolean) null).toList());
         }
+        Redis redis = clients.get();
         Uni<List<Response>> answers = checks.size() == 1
                 ? redis.send(checks.get(0)).map(List::of)
                 : redis.batch(checks);
@@ -160,6 +178,7 @@ public class RedisAudience implements Audience, AudienceView {
 
     @Override
     public Uni<Boolean> holdsSlot(String appKey, ActiveRelease release, ClientContext client) {
+        Redis redis = clients.get();
         return redis.send(claim(appKey, release, client, Command.EVALSHA, claimSha))
                 .onFailure(RedisAudience::isNoScript).recoverWithUni(() ->
                         redis.send(claim(appKey, release, client, Command.EVAL, claimScript)))
@@ -196,7 +215,7 @@ public class RedisAudience implements Audience, AudienceView {
             asks.add(Request.cmd(Command.SISMEMBER).arg(linked).arg(identity));
         }
         asks.add(Request.cmd(Command.SCARD).arg(key));
-        return redis.batch(asks)
+        return clients.get().batch(asks)
                 .map(r -> {
                     for (int i = 0; i < r.size() - 1; i++) {
                         if (r.get(i).toInteger() == 1) {

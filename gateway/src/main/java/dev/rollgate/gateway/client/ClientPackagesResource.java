@@ -97,21 +97,24 @@ public class ClientPackagesResource {
         Map<String, String> params = firstValues(request);
         ClientContext client = ClientContextParser.parse(params, now);
         Map<String, Version> installed = InstalledVersions.parse(params.get(InstalledVersions.PARAMETER));
-        Uni<SegmentLookup> lookup = held != null && held.segment().platform() == client.platform()
-                ? Uni.createFrom().item(held) : cache.lookup(appKey, client.platform());
-        return lookup.chain(found -> switch (found) {
+        if (held != null && held.segment().platform() == client.platform()) {
+            return answer(held, client, installed, query, now, ifNoneMatch);
+        }
+        return cache.lookup(appKey, client.platform()).chain(found -> switch (found) {
             case SegmentLookup.UnknownApp unknown -> Uni.createFrom().item(unknownApp(appKey));
-            case SegmentLookup.Found segment -> {
-                WitnessedAudience witnessed = new WitnessedAudience(audience);
-                yield Resolver.resolve(segment.segment(), client, witnessed, admissions).map(resolved -> {
-                    EncodedAnswers.Encoded encoded = answers.of(segment.segment(), resolved, installed,
-                            nextCheckAfterSeconds);
-                    if (!witnessed.failed()) {
-                        remembered.remember(appKey, query, segment.segment(), now, encoded);
-                    }
-                    return answer(encoded, ifNoneMatch);
-                });
+            case SegmentLookup.Found segment -> answer(segment, client, installed, query, now, ifNoneMatch);
+        });
+    }
+
+    private Uni<Response> answer(SegmentLookup.Found segment, ClientContext client, Map<String, Version> installed,
+                                 String query, Instant now, String ifNoneMatch) {
+        WitnessedAudience witnessed = new WitnessedAudience(audience);
+        return Resolver.resolve(segment.segment(), client, witnessed, admissions).map(resolved -> {
+            EncodedAnswers.Encoded encoded = answers.of(segment.segment(), resolved, installed, nextCheckAfterSeconds);
+            if (!witnessed.failed()) {
+                remembered.remember(segment.segment().appKey(), query, segment.segment(), now, encoded);
             }
+            return answer(encoded, ifNoneMatch);
         });
     }
 

@@ -19,11 +19,14 @@ public final class CompiledPackage {
     record Finished(FinishedVersion version, ClientRange range, Resolution resolution) {
     }
 
-    /** @param previous the audiences of the segment's previous revision, by task id */
-    CompiledPackage(PackageRules rules, Map<String, TaskAudience> previous) {
+    /**
+     * @param previous the audiences of the segment's previous revision, by task id
+     * @param shared   the segment's rules and ranges, which its tasks' are taken from
+     */
+    CompiledPackage(PackageRules rules, Map<String, TaskAudience> previous, SharedTests shared) {
         this.packageId = rules.packageId();
         this.active = rules.active().stream()
-                .map(release -> new CompiledRelease(packageId, release, previous.get(release.taskId())))
+                .map(release -> new CompiledRelease(packageId, release, previous.get(release.taskId()), shared))
                 .sorted((a, b) -> b.version().compareTo(a.version()))
                 .toList();
         this.finished = rules.finished().stream()

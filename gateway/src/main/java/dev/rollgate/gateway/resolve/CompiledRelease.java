@@ -17,14 +17,17 @@ public final class CompiledRelease {
     private final Resolution resolution;
     private final TaskAudience audience;
 
-    /** @param previous the audience of the same task in the segment's previous revision, or null */
-    CompiledRelease(String packageId, ActiveRelease release, TaskAudience previous) {
+    /**
+     * @param previous the audience of the same task in the segment's previous revision, or null
+     * @param shared   the segment's rules and ranges, which this task's are taken from
+     */
+    CompiledRelease(String packageId, ActiveRelease release, TaskAudience previous, SharedTests shared) {
         this.release = release;
         this.audience = TaskAudience.of(release, previous);
         this.resolution = new Resolution(packageId, release.version(), release.releaseType(), release.artifact(),
                 release.taskId());
-        this.range = ClientRange.of(release.artifact());
-        this.rules = release.rules() == null ? List.of() : release.rules().stream().map(CompiledRule::new).toList();
+        this.range = shared.range(release.artifact());
+        this.rules = release.rules() == null ? List.of() : release.rules().stream().map(shared::rule).toList();
     }
 
     public ActiveRelease release() {
@@ -70,10 +73,23 @@ public final class CompiledRelease {
         return !release.paused() && fits(client.clientVersion()) && rulesHold(client);
     }
 
+    /** {@link #isCandidateFor}, each test run at most once per request however many tasks share it. */
+    boolean isCandidateFor(ClientContext client, TestResults results) {
+        if (release.paused() || !results.fits(range, client.clientVersion())) {
+            return false;
+        }
+        for (CompiledRule rule : rules) {
+            if (!results.holds(rule, client)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@link #isCandidateFor}, told to a trace that hears every test, which then are all run. */
-    boolean isCandidateFor(ClientContext client, ResolutionTrace trace) {
+    boolean isCandidateFor(ClientContext client, TestResults results, ResolutionTrace trace) {
         if (!trace.hearsEveryTest()) {
-            return isCandidateFor(client);
+            return isCandidateFor(client, results);
         }
         TaskTests tests = tests(client);
         trace.tested(this, tests);

@@ -15,12 +15,23 @@ public final class CompiledRule {
     private static final Logger LOG = Logger.getLogger(CompiledRule.class);
 
     private final EvaluableRule evaluable;
+    private final int slot;
 
     public CompiledRule(AdvancedRule rule) {
+        this(rule, -1);
+    }
+
+    /** @param slot its number among its segment's distinct rules ({@link SharedTests}), -1 when it has none */
+    CompiledRule(AdvancedRule rule, int slot) {
         this.evaluable = EvaluableRule.of(rule);
+        this.slot = slot;
         // Release-service refuses such a rule; one that reached a ruleset anyway holds for nobody.
         evaluable.unusable().ifPresent(why -> LOG.warnf("a %s %s rule cannot be evaluated and holds for nobody: %s",
                 rule.type(), rule.operator(), why.explained()));
+    }
+
+    int slot() {
+        return slot;
     }
 
     public AdvancedRule rule() {

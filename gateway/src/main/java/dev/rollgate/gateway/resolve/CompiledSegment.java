@@ -24,6 +24,8 @@ public final class CompiledSegment {
     private final Platform platform;
     private final long revision;
     private final List<CompiledPackage> packages;
+    private final int ruleCount;
+    private final int rangeCount;
     /** @see #compilation() */
     private final long compilation = COMPILATIONS.incrementAndGet();
     /**
@@ -43,8 +45,11 @@ public final class CompiledSegment {
      */
     public static final int MAX_CLIENT_VERSIONS = 32;
 
-    private CompiledSegment(String appKey, Platform platform, long revision, List<CompiledPackage> packages) {
+    private CompiledSegment(String appKey, Platform platform, long revision, List<CompiledPackage> packages,
+                            SharedTests shared) {
         this.appKey = appKey;
+        this.ruleCount = shared.ruleCount();
+        this.rangeCount = shared.rangeCount();
         this.platform = platform;
         this.revision = revision;
         this.packages = packages;
@@ -81,9 +86,10 @@ public final class CompiledSegment {
 
     /** Compiled with the audiences of the segment's previous revision, by task id (empty when none are known). */
     public static CompiledSegment of(Ruleset ruleset, Map<String, TaskAudience> previous) {
+        SharedTests shared = new SharedTests();
         return new CompiledSegment(ruleset.appKey(), ruleset.platform(), ruleset.revision(),
-                ruleset.packages().stream().map(pkg -> new CompiledPackage(pkg, previous))
-                        .sorted(Comparator.comparing(CompiledPackage::packageId)).toList());
+                ruleset.packages().stream().map(pkg -> new CompiledPackage(pkg, previous, shared))
+                        .sorted(Comparator.comparing(CompiledPackage::packageId)).toList(), shared);
     }
 
     /** Every task's audience by task id: what a reload of this segment takes over when it was let go. */
@@ -145,6 +151,11 @@ public final class CompiledSegment {
     /** Whether one of this segment's tasks has this audience: answers about any other are stale here. */
     public boolean holds(TaskAudience audience) {
         return audiences.get(audience.taskId()) == audience;
+    }
+
+    /** A request's place for the results of this segment's shared rules and ranges, each run once. */
+    TestResults testResults() {
+        return new TestResults(ruleCount, rangeCount);
     }
 
     /** By index into {@link #packages()}: each package's baseline for a client of that version, or null. */

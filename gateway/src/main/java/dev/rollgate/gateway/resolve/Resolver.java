@@ -36,6 +36,7 @@ public final class Resolver {
                                                 AdmissionMemo memo, ResolutionTrace trace) {
         List<CompiledPackage> packages = segment.packages();
         Resolution[] baselines = segment.baselinesFor(client.clientVersion());
+        TestResults results = segment.testResults();
         // By package index, so that the answer comes out in the segment's packageId order without a sort.
         Resolution[] resolved = new Resolution[packages.size()];
         List<Integer> waiting = new ArrayList<>();
@@ -45,7 +46,8 @@ public final class Resolver {
             if (!client.wants(pkg.packageId())) {
                 continue;
             }
-            List<CompiledRelease> candidates = pkg.active().isEmpty() ? List.of() : candidates(pkg, client, trace);
+            List<CompiledRelease> candidates = pkg.active().isEmpty() ? List.of()
+                    : candidates(pkg, client, results, trace);
             if (candidates.isEmpty()) {
                 resolved[i] = baselines[i];
             } else if (candidates.get(0).isOfficial()) {
@@ -82,15 +84,23 @@ public final class Resolver {
             return Uni.createFrom().item(inOrder(resolved));
         }
         Uni<List<Boolean>> answers = askedTasks.isEmpty() ? Uni.createFrom().item(List.of())
-                : audience.admit(segment.appKey(), askedTasks, client)
-                        .invoke(admitted -> kept.rememberAll(askedReleases, admitted))
-                        .onFailure().recoverWithItem(() -> askedTasks.stream().map(task -> false).toList());
-        return answers.chain(admitted -> {
+                : audience.admit(segment.appKey(), askedTasks, client);
+        // One operator for the answer, failed or not: each Mutiny stage captures and restores the request's context,
+        // a cost a first visit paid a dozen times over.
+        return answers.onItemOrFailure().transformToUni((admitted, failure) -> {
+            if (failure != null) {
+                admitted = askedTasks.stream().map(task -> false).toList();
+            } else if (!askedTasks.isEmpty()) {
+                kept.rememberAll(askedReleases, admitted);
+            }
             for (int at = 0; at < asked.size(); at++) {
                 firstAdmitted[asked.get(at)] = admitted.get(at);
                 if (!admitted.get(at)) {
                     trace.refused(askedReleases.get(at), refusal(askedReleases.get(at)));
                 }
+            }
+            if (settledByFirst(waiting, waitingCandidates, firstAdmitted, baselines, resolved)) {
+                return Uni.createFrom().item(inOrder(resolved));
             }
             List<Uni<Resolution>> pending = new ArrayList<>(waiting.size());
             for (int w = 0; w < waiting.size(); w++) {
@@ -99,12 +109,12 @@ public final class Resolver {
                         : firstAdmitted(segment.appKey(), candidates, 1, baselines[waiting.get(w)], client, audience,
                                 kept, trace));
             }
-            return Uni.join().all(pending).andFailFast();
-        }).map(walked -> {
-            for (int w = 0; w < waiting.size(); w++) {
-                resolved[waiting.get(w)] = walked.get(w);
-            }
-            return inOrder(resolved);
+            return Uni.join().all(pending).andFailFast().map(walked -> {
+                for (int w = 0; w < waiting.size(); w++) {
+                    resolved[waiting.get(w)] = walked.get(w);
+                }
+                return inOrder(resolved);
+            });
         });
     }
 
@@ -119,10 +129,11 @@ public final class Resolver {
     }
 
     /** Active tasks whose version fits the client, not paused, all rules holding; highest version first. */
-    private static List<CompiledRelease> candidates(CompiledPackage pkg, ClientContext client, ResolutionTrace trace) {
+    private static List<CompiledRelease> candidates(CompiledPackage pkg, ClientContext client, TestResults results,
+                                                    ResolutionTrace trace) {
         List<CompiledRelease> candidates = new ArrayList<>(pkg.active().size());
         for (CompiledRelease release : pkg.active()) {
-            if (release.isCandidateFor(client, trace)) {
+            if (release.isCandidateFor(client, results, trace)) {
                 candidates.add(release);
             }
         }
@@ -146,6 +157,24 @@ public final class Resolver {
                 return false;
             }
             resolved[waiting.get(w)] = walk.resolution();
+        }
+        return true;
+    }
+
+    /**
+     * Usually a package has one candidate: then its first candidate's answer settles it, the task's version or the
+     * baseline, with nothing left to walk. False when some refused package has lower candidates to walk.
+     */
+    private static boolean settledByFirst(List<Integer> waiting, List<List<CompiledRelease>> waitingCandidates,
+                                          boolean[] firstAdmitted, Resolution[] baselines, Resolution[] resolved) {
+        for (int w = 0; w < waiting.size(); w++) {
+            if (!firstAdmitted[w] && waitingCandidates.get(w).size() > 1) {
+                return false;
+            }
+        }
+        for (int w = 0; w < waiting.size(); w++) {
+            resolved[waiting.get(w)] = firstAdmitted[w] ? waitingCandidates.get(w).get(0).resolution()
+                    : baselines[waiting.get(w)];
         }
         return true;
     }

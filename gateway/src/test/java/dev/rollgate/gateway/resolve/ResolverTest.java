@@ -213,6 +213,41 @@ class ResolverTest {
     }
 
     @Test
+    void tasksSharingRulesAndRangesShareTheirTestsAndEachStillGetsItsOwnAnswer() {
+        AdvancedRule inHangzhou = new AdvancedRule(RuleType.CITY, null, RuleOperator.IN, List.of("Hangzhou"), false,
+                false, null);
+        AdvancedRule inHangzhouAgain = new AdvancedRule(RuleType.CITY, null, RuleOperator.IN, List.of("Hangzhou"),
+                false, false, null);
+        AdvancedRule samsung = new AdvancedRule(RuleType.MODEL, null, RuleOperator.STARTS_WITH, List.of("SM-"), false,
+                true, null);
+        audience.members.put(TESTERS.whitelistId(), Set.of("alice"));
+        CompiledSegment segment = segment(
+                pkg("p1", List.of(finished("1.0.0", "1.0", null)),
+                        with(whitelisted("2.0.0", TESTERS), List.of(inHangzhou), fitting("10.0", null))),
+                pkg("p2", List.of(finished("1.0.0", "1.0", null)),
+                        with(official("3.0.0"), List.of(inHangzhouAgain), fitting("10.0", null))),
+                pkg("p3", List.of(finished("1.0.0", "1.0", null)),
+                        with(official("4.0.0"), List.of(inHangzhou), fitting("11.0", null))),
+                pkg("p4", List.of(finished("1.0.0", "1.0", null)),
+                        with(official("5.0.0"), List.of(inHangzhou, samsung), fitting("10.0", null))));
+        CompiledRule first = segment.packages().get(0).active().get(0).rules().get(0);
+        assertThat(segment.packages().get(1).active().get(0).rules().get(0)).isSameAs(first);
+        assertThat(segment.packages().get(3).active().get(0).rules()).first().isSameAs(first);
+
+        // The same city rule holds for all four; the ranges and the model rule tell them apart.
+        assertThat(versions(segment, client("alice", null)))
+                .containsExactly("p1=2.0.0", "p2=3.0.0", "p3=1.0.0", "p4=1.0.0");
+        assertThat(versions(segment, client("11.0.0", "bob", null, "Hangzhou", Set.of(), NOW)))
+                .containsExactly("p1=1.0.0", "p2=3.0.0", "p3=4.0.0", "p4=1.0.0");
+        assertThat(versions(segment, client("11.0.0", "bob", null, "Beijing", Set.of(), NOW)))
+                .containsExactly("p1=1.0.0", "p2=1.0.0", "p3=1.0.0", "p4=1.0.0");
+        ClientContext samsungInHangzhou = new ClientContext(Platform.ANDROID, Version.parse("10.2.0"), "bob", null,
+                "Hangzhou", "sm-s918b", null, null, Map.of(), Set.of(), NOW);
+        assertThat(versions(segment, samsungInHangzhou))
+                .containsExactly("p1=1.0.0", "p2=3.0.0", "p3=1.0.0", "p4=5.0.0");
+    }
+
+    @Test
     void anOfficialTaskMatchesEveryClientInRange() {
         CompiledSegment segment = segment(pkg(PKG, List.of(finished("0.9.0", "1.0", null)), official("1.0.0")));
         assertThat(versions(segment, client(null, null))).containsExactly(PKG + "=1.0.0");
