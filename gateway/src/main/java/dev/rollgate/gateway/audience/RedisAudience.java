@@ -88,8 +88,9 @@ public class RedisAudience implements Audience, AudienceView {
                 logFailure("whitelist membership and time-window claims", failure);
                 return Uni.createFrom().failure(failure);
             }
-            return pipeline.send(clients.get(), admission(appKey, tasks, client, Command.EVAL, claimScript, new int[tasks.size()]))
-                    .map(retried -> admitted(retried, asked))
+            List<Pipeline.Keyed> loading = admission(appKey, tasks, client, Command.EVAL, claimScript,
+                    new int[tasks.size()]);
+            return pipeline.send(clients.get(), loading).map(retried -> admitted(retried, asked))
                     .onFailure().invoke(e -> logFailure("whitelist membership and time-window claims", e));
         });
     }

@@ -52,7 +52,7 @@ class EventLoopRedisIT {
         vertx.closeAndAwait();
     }
 
-    /** What {@link EventLoopRedis#current()} gives on a fresh duplicate of {@code loop}'s context, as a request sees. */
+    /** What {@link EventLoopRedis#current()} gives on a new duplicate of {@code loop}'s context, as a request's. */
     private Redis askedOn(Context loop) throws Exception {
         CompletableFuture<Redis> asked = new CompletableFuture<>();
         VertxContext.createNewDuplicatedContext(loop).runOnContext(ignored -> asked.complete(loops.current()));
