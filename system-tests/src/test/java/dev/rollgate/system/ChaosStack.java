@@ -46,7 +46,7 @@ final class ChaosStack {
         gatewayEnv.put("UPSTREAM_TIMEOUT", "5s");
         // As deploy/local/up runs it, a fixed heap, here touched in full at start: its resident memory then grows
         // only if something outside the heap does, which is what the flood fault watches.
-        gatewayEnv.put("JAVA_OPTS", "-Xms512m -Xmx512m -Xmn256m -XX:MaxTenuringThreshold=2 -XX:+AlwaysPreTouch");
+        gatewayEnv.put("JAVA_OPTS", "-Xms512m -Xmx512m -Xmn160m -XX:MaxTenuringThreshold=2 -XX:+AlwaysPreTouch");
         gatewayA = ServiceProcess.start(SystemStack.root(), "gateway", "chaos-gateway-a", gatewayEnv);
         gatewayB = ServiceProcess.start(SystemStack.root(), "gateway", "chaos-gateway-b", gatewayEnv);
     }
