@@ -38,6 +38,7 @@ public class RedisAudience implements Audience, AudienceView {
     private static final Logger LOG = Logger.getLogger(RedisAudience.class);
     /** Claims outlive the window by a week, so a late question about them still has an answer. */
     private static final Duration CLAIMS_KEPT_AFTER_END = Duration.ofDays(7);
+    private static final String ADMISSION = "whitelist membership and time-window claims";
 
     /** The client to ask from where this runs: the event loop's own ({@link EventLoopRedis}). */
     private final Supplier<Redis> clients;
@@ -85,13 +86,13 @@ public class RedisAudience implements Audience, AudienceView {
                 return Uni.createFrom().item(admitted(responses, asked));
             }
             if (!isNoScript(failure)) {
-                logFailure("whitelist membership and time-window claims", failure);
+                logFailure(ADMISSION, failure);
                 return Uni.createFrom().failure(failure);
             }
             List<Pipeline.Keyed> loading = admission(appKey, tasks, client, Command.EVAL, claimScript,
                     new int[tasks.size()]);
             return pipeline.send(clients.get(), loading).map(retried -> admitted(retried, asked))
-                    .onFailure().invoke(e -> logFailure("whitelist membership and time-window claims", e));
+                    .onFailure().invoke(e -> logFailure(ADMISSION, e));
         });
     }
 

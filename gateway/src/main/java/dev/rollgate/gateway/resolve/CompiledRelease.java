@@ -51,15 +51,6 @@ public final class CompiledRelease {
         return range.contains(clientVersion);
     }
 
-    public boolean rulesHold(ClientContext client) {
-        for (CompiledRule rule : rules) {
-            if (!rule.test(client)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     public boolean isOfficial() {
         return release.releaseType() == ReleaseType.OFFICIAL;
     }
@@ -68,12 +59,10 @@ public final class CompiledRelease {
         return !isOfficial() && release.grayscale() != null && release.grayscale().mode() == GrayscaleMode.TIME_WINDOW;
     }
 
-    /** The client's version fits, the task is not paused and all its rules hold: only its audience is left. */
-    public boolean isCandidateFor(ClientContext client) {
-        return !release.paused() && fits(client.clientVersion()) && rulesHold(client);
-    }
-
-    /** {@link #isCandidateFor}, each test run at most once per request however many tasks share it. */
+    /**
+     * The client's version fits, the task is not paused and all its rules hold: only its audience is left. Each
+     * test is run at most once per request ({@code results}), however many of the segment's tasks share it.
+     */
     boolean isCandidateFor(ClientContext client, TestResults results) {
         if (release.paused() || !results.fits(range, client.clientVersion())) {
             return false;
