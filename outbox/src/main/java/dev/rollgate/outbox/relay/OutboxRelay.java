@@ -26,8 +26,13 @@ public final class OutboxRelay implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    /** A row held back by an older running transaction is ready as soon as that one ends: look again soon. */
-    private static final Duration HELD_BACK_RECHECK = Duration.ofMillis(20);
+    /**
+     * A row held back by an older running transaction is ready as soon as that one ends. Only a commit that
+     * wrote outbox rows of this database wakes the relay; an older writing transaction that wrote none (another
+     * database's on the same server: they share transaction ids) ends unannounced, and under a burst of
+     * commands the rows behind it waited out the whole pause.
+     */
+    private static final Duration HELD_BACK_RECHECK = Duration.ofMillis(5);
     private static final Duration BACKLOG_EVERY = Duration.ofSeconds(10);
     private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
@@ -46,6 +51,8 @@ public final class OutboxRelay implements AutoCloseable {
     private volatile String lastDeadLetter;
     private Thread thread;
     private RelayDatabase session;
+    /** Rows the broker acknowledged, marked sent by the next batch's query; sent again if the session is lost first. */
+    private List<PendingMessage> acknowledged = List.of();
     private Duration backoff = FIRST_BACKOFF;
     private Instant nextBacklog = Instant.MIN;
     private Instant nextPrune = Instant.MIN;
@@ -145,7 +152,8 @@ public final class OutboxRelay implements AutoCloseable {
             return;
         }
         wakeups.drainPermits();
-        ReadyBatch batch = session.nextBatch(settings.batchSize());
+        ReadyBatch batch = session.nextBatch(settings.batchSize(), acknowledged);
+        acknowledged = List.of();
         if (batch.ready().isEmpty()) {
             housekeeping();
             pause(batch.heldBack() ? HELD_BACK_RECHECK : settings.fallbackPoll());
@@ -186,7 +194,7 @@ public final class OutboxRelay implements AutoCloseable {
             }
         }
         if (!sent.isEmpty()) {
-            session.markSent(sent);
+            acknowledged = sent;
             metrics.published(sent.size(), Duration.between(sent.getFirst().createdAt(), clock.instant()));
         }
         if (retry != null) {
@@ -231,6 +239,14 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     private void dropSession() {
+        if (session != null && stopping && !acknowledged.isEmpty()) {
+            try {
+                session.markSent(acknowledged);
+            } catch (RuntimeException e) {
+                // The next leader sends them again; consumers skip what they have.
+            }
+        }
+        acknowledged = List.of();
         if (session != null) {
             session.close();
             session = null;

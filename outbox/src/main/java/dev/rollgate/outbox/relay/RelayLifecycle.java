@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,23 +23,27 @@ import java.util.concurrent.atomic.AtomicLong;
 public class RelayLifecycle {
 
     private final OutboxConfig config;
-    private final Vertx vertx;
     private final MeterRegistry registry;
     private final String datasourceUrl;
     private final String user;
     private final Optional<String> password;
     private final String bootstrapServers;
+    /**
+     * The relay's PostgreSQL session gets an event loop of its own. On the application's, every reply waited
+     * behind the requests being served: under a burst of commands each of a batch's three round trips took
+     * 13-20 ms instead of 3-7, and a row 50-100 ms from commit to the broker.
+     */
+    private volatile Vertx relayVertx;
     private volatile OutboxRelay relay;
     private volatile KafkaProbe probe;
 
-    RelayLifecycle(OutboxConfig config, Vertx vertx, MeterRegistry registry,
+    RelayLifecycle(OutboxConfig config, MeterRegistry registry,
                    @ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
                    @ConfigProperty(name = "quarkus.datasource.username") String user,
                    @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
                    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:9092")
                    String bootstrapServers) {
         this.config = config;
-        this.vertx = vertx;
         this.registry = registry;
         this.datasourceUrl = datasourceUrl;
         this.user = user;
@@ -53,7 +58,9 @@ public class RelayLifecycle {
         PgConnectOptions database = PgConnectOptions.fromUri(datasourceUrl).setUser(user)
                 .setPassword(password.orElse("")).setTcpKeepAlive(true);
         OutboxConfig.Relay relayConfig = config.relay();
-        relay = new OutboxRelay(vertx, database, bootstrapServers, new RelaySettings(relayConfig.batchSize(),
+        relayVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
+                .setInternalBlockingPoolSize(1));
+        relay = new OutboxRelay(relayVertx, database, bootstrapServers, new RelaySettings(relayConfig.batchSize(),
                 relayConfig.fallbackPoll(), relayConfig.lockKey(), relayConfig.standbyRetry(), relayConfig.maxBackoff(),
                 relayConfig.keepSent(), config.maxMessageBytes()), new MicrometerRelayMetrics(registry));
         probe = new KafkaProbe(bootstrapServers);
@@ -63,6 +70,9 @@ public class RelayLifecycle {
     void stop(@Observes ShutdownEvent event) {
         if (relay != null) {
             relay.close();
+        }
+        if (relayVertx != null) {
+            relayVertx.close();
         }
         if (probe != null) {
             probe.close();

@@ -38,6 +38,8 @@ public final class StackBenchmarks {
     private final String bare;
     private final String targeting;
     private final String kafka;
+    /** Where the gateways hear of changed segments; the propagation's stages are read from it. */
+    private final String redis = System.getProperty("rollgate.bench.redis", "redis://127.0.0.1:6379");
     private final Path gatewayPid;
     private final Path barePid;
     private final ConsoleCalls calls = new ConsoleCalls();
@@ -60,8 +62,40 @@ public final class StackBenchmarks {
         StackBenchmarks bench = new StackBenchmarks(args);
         int releases = args.length > 6 ? Integer.parseInt(args[6]) : 200;
         int seconds = args.length > 7 ? Integer.parseInt(args[7]) : 15;
+        if (args.length > 9 && args[9].equals("propagation")) {
+            bench.propagationOnly(releases);
+            return;
+        }
         Dataset dataset = Dataset.fresh(args.length > 8 ? Integer.parseInt(args[8]) : 1);
         bench.run(dataset, releases, seconds);
+    }
+
+    /** Figure 1 without a dataset or the client API's load: alone, then beside the release churn. */
+    private void propagationOnly(int releases) throws Exception {
+        say("waiting for every service to catch up with the topic (%.1f s)",
+                ConsumersCaughtUp.await(kafka, Duration.ofMinutes(10)));
+        Propagation alone = propagation(releases);
+        say("propagation while releases are created at %d a second", CHURN_PER_SECOND);
+        Propagation besideReleases;
+        double churnRate;
+        long churnRefused;
+        try (ReleaseChurn churn = ReleaseChurn.start(calls, gateway, CHURN_PER_SECOND)) {
+            Thread.sleep(2_000);
+            besideReleases = propagation(BESIDE_RELEASES);
+            churnRate = churn.createdPerSecond();
+            churnRefused = churn.refused();
+        }
+        FigureTable.header("Rollgate benchmarks: propagation");
+        row("1. propagation p50 (201 -> client sees it), ms", alone.p50(), "");
+        row("   propagation p99, ms (" + releases + " releases)", alone.p99(), "< 1000 (stretch 250)");
+        row("   propagation max, ms", alone.max(), "");
+        stages(alone);
+        row("   propagation p99 while releases are created at " + CHURN_PER_SECOND + "/s, ms", besideReleases.p99(),
+                "< 50");
+        row("   propagation p50 then, ms", besideReleases.p50(), "");
+        row("   propagation max then, ms", besideReleases.max(), "");
+        stages(besideReleases);
+        row("   releases created meanwhile, per second (refused " + churnRefused + ")", churnRate, "");
     }
 
     private void run(Dataset dataset, int releases, int seconds) throws Exception {
@@ -76,7 +110,7 @@ public final class StackBenchmarks {
 
         say("waiting for every service to catch up with the topic (%.1f s)",
                 ConsumersCaughtUp.await(kafka, Duration.ofMinutes(10)));
-        double[] propagation = propagation(releases);
+        Propagation propagation = propagation(releases);
         say("waiting for every service to catch up with the topic (%.1f s)",
                 ConsumersCaughtUp.await(kafka, Duration.ofMinutes(10)));
         List<String> paths = dataset.clientPaths(20_000);
@@ -119,9 +153,9 @@ public final class StackBenchmarks {
             LoadGenerator.Latency quarter = load.atRate(gateway, paths, halfLoad / 2, LATENCY_WARMUP_SECONDS, seconds);
             LoadGenerator.Latency bareQuarter = load.atRate(bare, barePaths, halfLoad / 2, LATENCY_WARMUP_SECONDS, seconds);
             say("propagation while the client API runs at %d requests/s", halfLoad);
-            double[] besideLoad = propagationBeside(load, paths, halfLoad);
+            Propagation besideLoad = propagationBeside(load, paths, halfLoad);
             say("propagation while releases are created at %d a second", CHURN_PER_SECOND);
-            double[] besideReleases;
+            Propagation besideReleases;
             double churnRate;
             long churnRefused;
             try (ReleaseChurn churn = ReleaseChurn.start(calls, gateway, CHURN_PER_SECOND)) {
@@ -154,17 +188,20 @@ public final class StackBenchmarks {
             String rebuild = calls.post(targeting + "/admin/rebuild");
 
             FigureTable.header("Rollgate benchmarks");
-            row("1. propagation p50 (201 -> client sees it), ms", propagation[0], "");
-            row("   propagation p99, ms (" + releases + " releases)", propagation[1], "< 1000 (stretch 250)");
-            row("   propagation max, ms", propagation[2], "");
+            row("1. propagation p50 (201 -> client sees it), ms", propagation.p50(), "");
+            row("   propagation p99, ms (" + releases + " releases)", propagation.p99(), "< 1000 (stretch 250)");
+            row("   propagation max, ms", propagation.max(), "");
+            stages(propagation);
             row("   propagation p99 while the client API runs at half load, ms (" + BESIDE_RELEASES + " releases)",
-                    besideLoad[1], "< 50");
-            row("   propagation p50 then, ms", besideLoad[0], "");
-            row("   propagation max then, ms", besideLoad[2], "");
-            row("   propagation p99 while releases are created at " + CHURN_PER_SECOND + "/s, ms", besideReleases[1],
+                    besideLoad.p99(), "< 50");
+            row("   propagation p50 then, ms", besideLoad.p50(), "");
+            row("   propagation max then, ms", besideLoad.max(), "");
+            stages(besideLoad);
+            row("   propagation p99 while releases are created at " + CHURN_PER_SECOND + "/s, ms", besideReleases.p99(),
                     "< 50");
-            row("   propagation p50 then, ms", besideReleases[0], "");
-            row("   propagation max then, ms", besideReleases[2], "");
+            row("   propagation p50 then, ms", besideReleases.p50(), "");
+            row("   propagation max then, ms", besideReleases.max(), "");
+            stages(besideReleases);
             row("   releases created meanwhile, per second (refused " + churnRefused + ")", churnRate, "");
             row("2. bare Quarkus endpoint, requests/s (" + answerBytes + "-byte answer; median of " + ROUNDS + ")",
                     median(bareRates), "");
@@ -200,7 +237,7 @@ public final class StackBenchmarks {
     }
 
     /** Propagation measured while the client API is held at {@code perSecond}, from start to end. */
-    private double[] propagationBeside(LoadGenerator load, List<String> paths, int perSecond) throws Exception {
+    private Propagation propagationBeside(LoadGenerator load, List<String> paths, int perSecond) throws Exception {
         AtomicBoolean measuring = new AtomicBoolean(true);
         Thread background = Thread.ofPlatform().daemon().name("half-load").start(() -> {
             while (measuring.get()) {
@@ -220,36 +257,52 @@ public final class StackBenchmarks {
         }
     }
 
-    /** Releases a new version of one package again and again; from each 201 to the first client answer with it. */
-    private double[] propagation(int releases) throws Exception {
+    /**
+     * Releases a new version of one package again and again; from each 201 to the first client answer with it,
+     * and where that time went ({@link PropagationStages}).
+     */
+    private Propagation propagation(int releases) throws Exception {
         String app = "prop-" + UUID.randomUUID().toString().substring(0, 8);
         String api = gateway + "/api/v1/apps/" + app;
         calls.post(gateway + "/api/v1/apps", "{\"appKey\":\"" + app + "\",\"name\":\"Propagation\"}");
         calls.post(api + "/packages", "{\"packageId\":\"20000001\",\"name\":\"P\",\"type\":\"NORMAL\"}");
         String client = "/client/v1/apps/" + app + "/packages?platform=ANDROID&clientVersion=10.2.0&userId=u1";
         long[] nanos = new long[releases];
-        for (int i = 0; i < releases; i++) {
-            String version = "1.0." + (i + 1);
-            calls.post(api + "/packages/20000001/versions", "{\"version\":\"" + version + "\",\"platform\":\"ANDROID\","
-                    + "\"clientVersionMin\":\"10.0\",\"downloadUrl\":\"https://cdn.example.com/p/" + version + ".zip\","
-                    + "\"sha256\":\"60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752\","
-                    + "\"sizeBytes\":1000}");
-            calls.get(gateway + client);
-            String task = calls.post(api + "/release-tasks", "{\"packageId\":\"20000001\",\"version\":\"" + version
-                    + "\",\"platform\":\"ANDROID\",\"releaseType\":\"OFFICIAL\"}");
-            long created = System.nanoTime();
-            while (!version.equals(firstVersion(calls.get(gateway + client)))) {
-                if (System.nanoTime() - created > 30_000_000_000L) {
-                    throw new IllegalStateException("release " + version + " did not reach the client in 30 s");
+        try (PropagationStages stages = new PropagationStages(app, kafka, redis)) {
+            for (int i = 0; i < releases; i++) {
+                String version = "1.0." + (i + 1);
+                calls.post(api + "/packages/20000001/versions", "{\"version\":\"" + version + "\",\"platform\":\"ANDROID\","
+                        + "\"clientVersionMin\":\"10.0\",\"downloadUrl\":\"https://cdn.example.com/p/" + version + ".zip\","
+                        + "\"sha256\":\"60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752\","
+                        + "\"sizeBytes\":1000}");
+                calls.get(gateway + client);
+                long asked = System.nanoTime();
+                String task = calls.post(api + "/release-tasks", "{\"packageId\":\"20000001\",\"version\":\"" + version
+                        + "\",\"platform\":\"ANDROID\",\"releaseType\":\"OFFICIAL\"}");
+                long created = System.nanoTime();
+                while (!version.equals(firstVersion(calls.get(gateway + client)))) {
+                    if (System.nanoTime() - created > 30_000_000_000L) {
+                        throw new IllegalStateException("release " + version + " did not reach the client in 30 s");
+                    }
+                    Thread.sleep(0, 200_000);
                 }
-                Thread.sleep(0, 200_000);
+                long seen = System.nanoTime();
+                nanos[i] = seen - created;
+                stages.release(asked, created, seen);
+                calls.post(api + "/release-tasks/" + ConsoleCalls.field(task, "taskId") + "/finish");
             }
-            nanos[i] = System.nanoTime() - created;
-            calls.post(api + "/release-tasks/" + ConsoleCalls.field(task, "taskId") + "/finish");
+            Arrays.sort(nanos);
+            return new Propagation(LoadGenerator.percentile(nanos, 0.5), LoadGenerator.percentile(nanos, 0.99),
+                    nanos[nanos.length - 1] / 1e6, stages.summary());
         }
-        Arrays.sort(nanos);
-        return new double[] {LoadGenerator.percentile(nanos, 0.5), LoadGenerator.percentile(nanos, 0.99),
-                nanos[nanos.length - 1] / 1e6};
+    }
+
+    /** One propagation figure, and its stages' p50 / p99 as {@link PropagationStages#summary()} words them. */
+    private record Propagation(double p50, double p99, double max, String stages) {
+    }
+
+    private static void stages(Propagation propagation) {
+        System.out.printf(Locale.ROOT, "   its stages, p50 / p99 ms: %s%n", propagation.stages());
     }
 
     private void awaitAnswer(String path, int packages) throws Exception {
