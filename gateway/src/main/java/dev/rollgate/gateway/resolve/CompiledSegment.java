@@ -74,16 +74,6 @@ public final class CompiledSegment {
         return of(ruleset, Map.of());
     }
 
-    /**
-     * Compiled with the segment's previous revision (null when there is none): each task whose audience did not
-     * change keeps its {@link TaskAudience}, and so what clients were told about it.
-     */
-    public static CompiledSegment of(Ruleset ruleset, CompiledSegment previous) {
-        boolean same = previous != null && previous.appKey.equals(ruleset.appKey())
-                && previous.platform == ruleset.platform();
-        return of(ruleset, same ? previous.audiences() : Map.of());
-    }
-
     /** Compiled with the audiences of the segment's previous revision, by task id (empty when none are known). */
     public static CompiledSegment of(Ruleset ruleset, Map<String, TaskAudience> previous) {
         SharedTests shared = new SharedTests();

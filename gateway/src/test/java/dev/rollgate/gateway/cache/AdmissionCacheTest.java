@@ -51,7 +51,8 @@ class AdmissionCacheTest {
     /** The segment at {@code revision}, compiled with {@code previous} as the near cache does. */
     private static CompiledSegment segment(long revision, CompiledSegment previous, ActiveRelease... tasks) {
         return CompiledSegment.of(new Ruleset(Ruleset.FORMAT_VERSION, "shop", Platform.ANDROID, revision,
-                List.of(new PackageRules("00000001", List.of(), List.of(tasks)))), previous);
+                List.of(new PackageRules("00000001", List.of(), List.of(tasks)))),
+                previous == null ? Map.of() : previous.audiences());
     }
 
     private static ClientContext client(String userId) {

@@ -75,27 +75,10 @@ public final class StackBenchmarks {
         say("waiting for every service to catch up with the topic (%.1f s)",
                 ConsumersCaughtUp.await(kafka, Duration.ofMinutes(10)));
         Propagation alone = propagation(releases);
-        say("propagation while releases are created at %d a second", CHURN_PER_SECOND);
-        Propagation besideReleases;
-        double churnRate;
-        long churnRefused;
-        try (ReleaseChurn churn = ReleaseChurn.start(calls, gateway, CHURN_PER_SECOND)) {
-            Thread.sleep(2_000);
-            besideReleases = propagation(BESIDE_RELEASES);
-            churnRate = churn.createdPerSecond();
-            churnRefused = churn.refused();
-        }
+        BesideReleases besideReleases = propagationBesideReleases();
         FigureTable.header("Rollgate benchmarks: propagation");
-        row("1. propagation p50 (201 -> client sees it), ms", alone.p50(), "");
-        row("   propagation p99, ms (" + releases + " releases)", alone.p99(), "< 1000 (stretch 250)");
-        row("   propagation max, ms", alone.max(), "");
-        stages(alone);
-        row("   propagation p99 while releases are created at " + CHURN_PER_SECOND + "/s, ms", besideReleases.p99(),
-                "< 50");
-        row("   propagation p50 then, ms", besideReleases.p50(), "");
-        row("   propagation max then, ms", besideReleases.max(), "");
-        stages(besideReleases);
-        row("   releases created meanwhile, per second (refused " + churnRefused + ")", churnRate, "");
+        alone(alone, releases);
+        besideReleases.print();
     }
 
     private void run(Dataset dataset, int releases, int seconds) throws Exception {
@@ -154,16 +137,7 @@ public final class StackBenchmarks {
             LoadGenerator.Latency bareQuarter = load.atRate(bare, barePaths, halfLoad / 2, LATENCY_WARMUP_SECONDS, seconds);
             say("propagation while the client API runs at %d requests/s", halfLoad);
             Propagation besideLoad = propagationBeside(load, paths, halfLoad);
-            say("propagation while releases are created at %d a second", CHURN_PER_SECOND);
-            Propagation besideReleases;
-            double churnRate;
-            long churnRefused;
-            try (ReleaseChurn churn = ReleaseChurn.start(calls, gateway, CHURN_PER_SECOND)) {
-                Thread.sleep(2_000);
-                besideReleases = propagation(BESIDE_RELEASES);
-                churnRate = churn.createdPerSecond();
-                churnRefused = churn.refused();
-            }
+            BesideReleases besideReleases = propagationBesideReleases();
             // Last, because the clients it makes up crowd the others out of what the gateway remembers.
             // A first visit takes its own path through the gateway (Redis round trip, claims, remembering), which
             // the rounds above left cold: a single short round measured the JIT as much as the gateway.
@@ -188,21 +162,13 @@ public final class StackBenchmarks {
             String rebuild = calls.post(targeting + "/admin/rebuild");
 
             FigureTable.header("Rollgate benchmarks");
-            row("1. propagation p50 (201 -> client sees it), ms", propagation.p50(), "");
-            row("   propagation p99, ms (" + releases + " releases)", propagation.p99(), "< 1000 (stretch 250)");
-            row("   propagation max, ms", propagation.max(), "");
-            stages(propagation);
+            alone(propagation, releases);
             row("   propagation p99 while the client API runs at half load, ms (" + BESIDE_RELEASES + " releases)",
                     besideLoad.p99(), "< 50");
             row("   propagation p50 then, ms", besideLoad.p50(), "");
             row("   propagation max then, ms", besideLoad.max(), "");
-            stages(besideLoad);
-            row("   propagation p99 while releases are created at " + CHURN_PER_SECOND + "/s, ms", besideReleases.p99(),
-                    "< 50");
-            row("   propagation p50 then, ms", besideReleases.p50(), "");
-            row("   propagation max then, ms", besideReleases.max(), "");
-            stages(besideReleases);
-            row("   releases created meanwhile, per second (refused " + churnRefused + ")", churnRate, "");
+            besideLoad.printStages();
+            besideReleases.print();
             row("2. bare Quarkus endpoint, requests/s (" + answerBytes + "-byte answer; median of " + ROUNDS + ")",
                     median(bareRates), "");
             row("   gateway client API, requests/s (median; errors " + errors + ")", median(gatewayRates), "");
@@ -297,12 +263,41 @@ public final class StackBenchmarks {
         }
     }
 
-    /** One propagation figure, and its stages' p50 / p99 as {@link PropagationStages#summary()} words them. */
-    private record Propagation(double p50, double p99, double max, String stages) {
+    /** Propagation while {@link ReleaseChurn} makes releases through the console API, and the pace it reached. */
+    private BesideReleases propagationBesideReleases() throws Exception {
+        say("propagation while releases are created at %d a second", CHURN_PER_SECOND);
+        try (ReleaseChurn churn = ReleaseChurn.start(calls, gateway, CHURN_PER_SECOND)) {
+            Thread.sleep(2_000);
+            Propagation propagation = propagation(BESIDE_RELEASES);
+            return new BesideReleases(propagation, churn.createdPerSecond(), churn.refused());
+        }
     }
 
-    private static void stages(Propagation propagation) {
-        System.out.printf(Locale.ROOT, "   its stages, p50 / p99 ms: %s%n", propagation.stages());
+    private static void alone(Propagation propagation, int releases) {
+        row("1. propagation p50 (201 -> client sees it), ms", propagation.p50(), "");
+        row("   propagation p99, ms (" + releases + " releases)", propagation.p99(), "< 1000 (stretch 250)");
+        row("   propagation max, ms", propagation.max(), "");
+        propagation.printStages();
+    }
+
+    /** One propagation figure, and its stages' p50 / p99 as {@link PropagationStages#summary()} words them. */
+    private record Propagation(double p50, double p99, double max, String stages) {
+
+        void printStages() {
+            System.out.printf(Locale.ROOT, "   its stages, p50 / p99 ms: %s%n", stages);
+        }
+    }
+
+    private record BesideReleases(Propagation propagation, double createdPerSecond, long refused) {
+
+        void print() {
+            row("   propagation p99 while releases are created at " + CHURN_PER_SECOND + "/s, ms", propagation.p99(),
+                    "< 50");
+            row("   propagation p50 then, ms", propagation.p50(), "");
+            row("   propagation max then, ms", propagation.max(), "");
+            propagation.printStages();
+            row("   releases created meanwhile, per second (refused " + refused + ")", createdPerSecond, "");
+        }
     }
 
     private void awaitAnswer(String path, int packages) throws Exception {
