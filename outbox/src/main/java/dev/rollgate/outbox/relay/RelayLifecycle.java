@@ -30,8 +30,8 @@ public class RelayLifecycle {
     private final String bootstrapServers;
     /**
      * The relay's PostgreSQL session gets an event loop of its own. On the application's, every reply waited
-     * behind the requests being served: under a burst of commands each of a batch's three round trips took
-     * 13-20 ms instead of 3-7, and a row 50-100 ms from commit to the broker.
+     * behind the requests being served: under a burst of commands a batch's reads and marks took 13-22 ms
+     * instead of 4-8, and a row 67-85 ms on average from its transaction to the broker (43-54 since).
      */
     private volatile Vertx relayVertx;
     private volatile OutboxRelay relay;
