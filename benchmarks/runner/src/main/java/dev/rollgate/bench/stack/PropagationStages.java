@@ -138,9 +138,12 @@ final class PropagationStages implements AutoCloseable {
         try {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    // Keyed by app: the churn's events are passed over unread, on the generator's busy core.
+                    if (!appKey.equals(record.key())) {
+                        continue;
+                    }
                     EventEnvelope envelope = readable(record.value());
-                    if (envelope != null && appKey.equals(envelope.appKey())
-                            && EventType.RELEASE_TASK_CREATED.wireName().equals(envelope.type())) {
+                    if (envelope != null && EventType.RELEASE_TASK_CREATED.wireName().equals(envelope.type())) {
                         // When the relay sent it (the producer's timestamp), not when this runner got it: a
                         // consumer on the load generator's busy core hears of it late.
                         synchronized (relayed) {
